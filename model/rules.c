@@ -1,0 +1,582 @@
+/*
+ * rules.c: the identities of spec §5 as data, and the one evaluator that
+ * turns a report into findings.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nls.h"
+#include "number.h"
+#include "rules.h"
+#include "xmalloc.h"
+
+enum over {
+	OVER_COLS,	/* one identity per column: terms name rows */
+	OVER_ROWS,	/* one identity per row: terms name columns */
+};
+
+/*
+ * An identity spec: for each column (or row) of a table, the terms on the
+ * left summed equal the terms on the right summed. A term is a row (or
+ * column) key; "^key" is last year's figure of that cell (prev.*), "-key"
+ * is subtracted, "a..b" is every row from a to b.
+ */
+static const struct ident_spec {
+	const char	*rule;
+	enum severity	 sev;
+	int		 table;
+	enum over	 over;
+	const char	*only;		/* the rows/cols it applies to, or NULL: all */
+	const char	*lhs;
+	const char	*rhs;
+	const char	*rhs_name;	/* how to name a long right side, or NULL */
+} specs[] = {
+	{ "R1", SEV_ERROR, SCH_T3, OVER_COLS, NULL,
+	  "new carry_in", "result_total carry_out", NULL },
+	{ "R2", SEV_ERROR, SCH_T3, OVER_COLS, NULL,
+	  "result_total", "open..other_other", N_("各项办理结果之和") },
+	{ "R3", SEV_ERROR, SCH_T3, OVER_ROWS, NULL,
+	  "total", "natural..other", N_("各类申请人之和") },
+	{ "R4", SEV_ERROR, SCH_T4, OVER_ROWS, NULL,
+	  "total", "maintain..pending", NULL },
+	{ "X1", SEV_WARNING, SCH_T3, OVER_COLS, NULL,
+	  "carry_in", "^carry_out", NULL },
+	{ "X2", SEV_WARNING, SCH_T2, OVER_ROWS, "rules normative",
+	  "in_force", "^in_force issued -repealed", NULL },
+};
+
+struct term {
+	int	 field;
+	int	 sign;		/* +1 or -1 */
+	char	*name;		/* for the message */
+};
+
+struct side {
+	int		 n;
+	struct term	 t[FINDING_MAXFIELDS];
+};
+
+struct identity {
+	const struct ident_spec	*spec;
+	char			*title;		/* "表三 自然人列" */
+	char			*note_key;	/* warnings only */
+	struct side		 lhs, rhs;
+};
+
+static struct identity	*idents;
+static int		 nidents;
+
+/* Does the space-separated list contain word? */
+static int
+in_list(const char *list, const char *word)
+{
+	size_t	 n = strlen(word);
+	const char *p = list;
+
+	while ((p = strstr(p, word)) != NULL) {
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+/* Add the terms of one word of a side for line `at` (a column for
+ * OVER_COLS, a row for OVER_ROWS). */
+static void
+add_terms(struct side *sd, const struct ident_spec *sp, int at,
+    const char *word)
+{
+	const struct sch_table	*t = &sch_tables[sp->table];
+	int			 sign = 1, prev = 0, a, b, i;
+	char			 first[64], last[64];
+	const char		*dots;
+
+	if (*word == '-') {
+		sign = -1;
+		word++;
+	}
+	if (*word == '^') {
+		prev = 1;
+		word++;
+	}
+	if ((dots = strstr(word, "..")) != NULL) {
+		snprintf(first, sizeof first, "%.*s", (int)(dots - word), word);
+		snprintf(last, sizeof last, "%s", dots + 2);
+	} else {
+		snprintf(first, sizeof first, "%s", word);
+		snprintf(last, sizeof last, "%s", word);
+	}
+	if (sp->over == OVER_COLS) {
+		a = schema_row(sp->table, first);
+		b = schema_row(sp->table, last);
+	} else {
+		const struct sch_band *band = schema_band(sp->table, at);
+
+		a = b = -1;
+		for (i = 0; i < band->ncols; i++) {
+			if (strcmp(band->cols[i].key, first) == 0)
+				a = i;
+			if (strcmp(band->cols[i].key, last) == 0)
+				b = i;
+		}
+	}
+	if (a < 0 || b < a)
+		abort();	/* a broken spec is a bug */
+	for (i = a; i <= b; i++) {
+		struct term	*tm = &sd->t[sd->n++];
+		int		 cell, f;
+		const char	*name;
+
+		if (sd->n > FINDING_MAXFIELDS)
+			abort();
+		if (sp->over == OVER_COLS) {
+			cell = schema_cell(sp->table, i, at);
+			name = t->rows[i].abbr;
+		} else {
+			cell = schema_cell(sp->table, at, i);
+			name = schema_band(sp->table, at)->cols[i].label;
+		}
+		f = cell;
+		if (prev) {
+			for (f = F_FIRST_PREV; f < SCH_NFIELDS; f++)
+				if (schema_field(f)->cell == cell)
+					break;
+			if (f == SCH_NFIELDS)
+				abort();
+		}
+		tm->field = f;
+		tm->sign = sign;
+		tm->name = prev ? xasprintf(_("上年%s"), name) : xstrdup(name);
+	}
+}
+
+static void
+parse_side(struct side *sd, const struct ident_spec *sp, int at,
+    const char *list)
+{
+	char	*copy = xstrdup(list), *word, *save = NULL;
+
+	for (word = strtok_r(copy, " ", &save); word != NULL;
+	    word = strtok_r(NULL, " ", &save))
+		add_terms(sd, sp, at, word);
+	free(copy);
+}
+
+/* Build every identity from the specs, once. */
+static void
+init(void)
+{
+	size_t	 s;
+	int	 cap = 64;
+
+	if (idents != NULL)
+		return;
+	idents = xcalloc((size_t)cap, sizeof *idents);
+	for (s = 0; s < sizeof specs / sizeof specs[0]; s++) {
+		const struct ident_spec	*sp = &specs[s];
+		const struct sch_table	*t = &sch_tables[sp->table];
+		int			 n, i;
+
+		n = sp->over == OVER_COLS ? t->bands[0].ncols : t->nrows;
+		for (i = 0; i < n; i++) {
+			struct identity	*id;
+			const char	*key, *name;
+
+			if (sp->over == OVER_COLS) {
+				key = t->bands[0].cols[i].key;
+				name = t->bands[0].cols[i].label;
+			} else {
+				key = t->rows[i].key;
+				name = sp->table == SCH_T3 ? t->rows[i].brief :
+				    t->rows[i].abbr;
+			}
+			if (sp->only != NULL && !in_list(sp->only, key))
+				continue;
+			if (nidents == cap) {
+				cap *= 2;
+				idents = xreallocarray(idents, (size_t)cap,
+				    sizeof *idents);
+			}
+			id = &idents[nidents++];
+			memset(id, 0, sizeof *id);
+			id->spec = sp;
+			if (sp->over == OVER_COLS)
+				id->title = xasprintf(_("%s %s列"), t->name, name);
+			else if (sp->table == SCH_T3)
+				id->title = xasprintf(_("%s %s 行"), t->name, name);
+			else
+				id->title = xasprintf("%s %s", t->name, name);
+			if (sp->sev == SEV_WARNING)
+				id->note_key = xasprintf("note.%s.%s", sp->rule,
+				    key);
+			parse_side(&id->lhs, sp, i, sp->lhs);
+			parse_side(&id->rhs, sp, i, sp->rhs);
+		}
+	}
+}
+
+int
+rules_count_identities(const char *rule)
+{
+	int	 i, n = 0;
+
+	init();
+	for (i = 0; i < nidents; i++)
+		if (strcmp(idents[i].spec->rule, rule) == 0)
+			n++;
+	return n;
+}
+
+const char *
+severity_name(enum severity s)
+{
+	switch (s) {
+	case SEV_ERROR:
+		return "error";
+	case SEV_INCOMPLETE:
+		return "incomplete";
+	default:
+		return "warning";
+	}
+}
+
+const char *
+severity_label(enum severity s)
+{
+	switch (s) {
+	case SEV_ERROR:
+		return _("错误");
+	case SEV_INCOMPLETE:
+		return _("未填");
+	default:
+		return _("提示");
+	}
+}
+
+/* A growing string. */
+struct buf {
+	char	*s;
+	size_t	 len, cap;
+};
+
+static void
+buf_add(struct buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+buf_add(struct buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*p;
+	size_t	 n;
+
+	va_start(ap, fmt);
+	if (vasprintf(&p, fmt, ap) < 0)
+		abort();
+	va_end(ap);
+	n = strlen(p);
+	if (b->len + n + 1 > b->cap) {
+		b->cap = (b->len + n + 1) * 2;
+		b->s = xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->len, p, n + 1);
+	b->len += n;
+	free(p);
+}
+
+static struct finding *
+add_finding(struct findings *fs, const char *rule, enum severity sev,
+    int section, int table)
+{
+	struct finding	*f;
+
+	if ((fs->n & (fs->n - 1)) == 0 || fs->n == 0)
+		fs->v = xreallocarray(fs->v, fs->n ? (size_t)fs->n * 2 : 16,
+		    sizeof *fs->v);
+	f = &fs->v[fs->n++];
+	memset(f, 0, sizeof *f);
+	f->rule = rule;
+	f->sev = sev;
+	f->section = section;
+	f->table = table;
+	switch (sev) {
+	case SEV_ERROR:
+		fs->nerror++;
+		break;
+	case SEV_INCOMPLETE:
+		fs->nincomplete++;
+		break;
+	case SEV_WARNING:
+		fs->nwarning++;
+		break;
+	}
+	return f;
+}
+
+/* The value of a term's field; false when the identity must wait. */
+static bool
+term_value(const struct report *r, int field, int flags, int64_t *v)
+{
+	if (report_value(r, field, v))
+		return true;
+	if ((flags & RULES_BLANK_AS_ZERO) && report_state(r, field) == RS_EMPTY &&
+	    schema_field(field)->cls == SC_CELL) {
+		*v = 0;
+		return true;
+	}
+	return false;
+}
+
+/* Sum a side into *sum and describe it into b; false if pending. */
+static bool
+side_eval(const struct report *r, const struct side *sd, const char *name,
+    int flags, int64_t *sum, struct buf *b)
+{
+	char	 num[NUM_BUFSZ];
+	int64_t	 v, total = 0;
+	int	 i;
+
+	for (i = 0; i < sd->n; i++) {
+		if (!term_value(r, sd->t[i].field, flags, &v))
+			return false;
+		total += sd->t[i].sign * v;	/* counts <= 10^15: no overflow */
+	}
+	*sum = total;
+	if (name != NULL) {
+		buf_add(b, "%s(%s)", _(name), number_format(total, SK_COUNT, num));
+		return true;
+	}
+	for (i = 0; i < sd->n; i++) {
+		term_value(r, sd->t[i].field, flags, &v);
+		if (i > 0)
+			buf_add(b, "%s", sd->t[i].sign < 0 ? "−" : "+");
+		buf_add(b, "%s(%s)", sd->t[i].name,
+		    number_format(v, SK_COUNT, num));
+	}
+	if (sd->n > 1)
+		buf_add(b, "=%s", number_format(total, SK_COUNT, num));
+	return true;
+}
+
+static void
+check_identity(const struct report *r, const struct identity *id, int flags,
+    struct findings *fs)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	int64_t		 l, rr, d;
+	char		 num[NUM_BUFSZ];
+	struct finding	*f;
+	int		 i;
+
+	buf_add(&b, "%s：", id->title);
+	if (!side_eval(r, &id->lhs, NULL, flags, &l, &b))
+		goto out;
+	buf_add(&b, "%s", _("，不等于 "));
+	if (!side_eval(r, &id->rhs, id->spec->rhs_name, flags, &rr, &b))
+		goto out;
+	if (l == rr)
+		goto out;
+	d = l > rr ? l - rr : rr - l;
+	buf_add(&b, _("，差 %s"), number_format(d, SK_COUNT, num));
+	f = add_finding(fs, id->spec->rule, id->spec->sev,
+	    sch_tables[id->spec->table].section, id->spec->table);
+	for (i = 0; i < id->lhs.n; i++)
+		f->fields[f->nfields++] = id->lhs.t[i].field;
+	for (i = 0; i < id->rhs.n; i++)
+		f->fields[f->nfields++] = id->rhs.t[i].field;
+	f->message = b.s;
+	b.s = NULL;
+	if (id->note_key != NULL)
+		f->note_key = xstrdup(id->note_key);
+out:
+	free(b.s);
+}
+
+/* R5 and W1 for one field. */
+static void
+check_field(const struct report *r, int field, int flags, struct findings *fs)
+{
+	const struct sch_field	*sf = schema_field(field);
+	int			 section = -1;
+	struct finding		*f;
+	enum report_state	 st = report_state(r, field);
+
+	if (sf->table >= 0)
+		section = sch_tables[sf->table].section;
+	else if (field == F_S1)
+		section = SCH_S1;
+	else if (field == F_S5)
+		section = SCH_S5;
+	else if (field == F_S6)
+		section = SCH_S6;
+	if (st == RS_INVALID) {
+		f = add_finding(fs, "R5", SEV_ERROR, section, sf->table);
+		f->fields[f->nfields++] = field;
+		if (report_line(r, field) > 0)
+			f->message = xasprintf(_("%s：“%s”%s（第 %d 行）"),
+			    schema_display_label(field), report_get(r, field),
+			    number_strerror(report_error(r, field), sf->kind),
+			    report_line(r, field));
+		else
+			f->message = xasprintf(_("%s：“%s”%s"),
+			    schema_display_label(field), report_get(r, field),
+			    number_strerror(report_error(r, field), sf->kind));
+	} else if (st == RS_EMPTY && sf->required &&
+	    !((flags & RULES_BLANK_AS_ZERO) && sf->cls == SC_CELL)) {
+		f = add_finding(fs, "W1", SEV_INCOMPLETE, section, sf->table);
+		f->fields[f->nfields++] = field;
+		f->message = xasprintf(_("%s：尚未填写"),
+		    schema_display_label(field));
+	}
+}
+
+/* Does text contain any of the words? */
+static bool
+mentions(const char *text, const char *const *words)
+{
+	for (; *words != NULL; words++)
+		if (strstr(text, *words) != NULL)
+			return true;
+	return false;
+}
+
+/* W3: fee notices were sent but 六 says nothing of fees. */
+static void
+check_w3(const struct report *r, struct findings *fs)
+{
+	static const char *const fee_words[] = { "信息处理费", "收费", NULL };
+	int		 cell = schema_cell_key(SCH_T3, "other_nofee", "total");
+	const char	*s6 = report_get(r, F_S6);
+	int64_t		 v;
+	char		 num[NUM_BUFSZ];
+	struct finding	*f;
+
+	if (!report_value(r, cell, &v) || v == 0 || s6 == NULL ||
+	    mentions(s6, fee_words))
+		return;
+	f = add_finding(fs, "W3", SEV_WARNING, SCH_S6, -1);
+	f->fields[f->nfields++] = F_S6;
+	f->fields[f->nfields++] = cell;
+	f->message = xasprintf(_("表三 （六）2.逾期未缴费 总计为 %s（发出过收费通知），"
+	    "但“六、其他需要报告的事项”未提及信息处理费或收费"),
+	    number_format(v, SK_COUNT, num));
+	f->note_key = xstrdup("note.W3.s6");
+}
+
+/* W4: 五 names no problem. Compare the text with punctuation and spaces
+ * removed against what clerks write when they write nothing. */
+static void
+check_w4(const struct report *r, struct findings *fs)
+{
+	static const char *const nothing[] = { "无", "没有", "暂无", "无问题",
+	    "没有问题", "暂无问题", "不存在问题", "无存在问题", "无明显问题",
+	    "无。", "/", "-", "——", NULL };
+	static const char *const drop[] = { "。", "，", "、", "；", "：", "！",
+	    " ", "\t", "\n", "\r", "　", ".", ",", ";", ":", "!", NULL };
+	const char	*s5 = report_get(r, F_S5);
+	char		*bare, *o;
+	const char	*p;
+	const char *const *d;
+	bool		 empty_of_problems = false;
+	struct finding	*f;
+
+	if (s5 == NULL)
+		return;
+	bare = o = xmalloc(strlen(s5) + 1);
+	for (p = s5; *p != '\0';) {
+		for (d = drop; *d != NULL; d++)
+			if (strncmp(p, *d, strlen(*d)) == 0)
+				break;
+		if (*d != NULL)
+			p += strlen(*d);
+		else
+			*o++ = *p++;
+	}
+	*o = '\0';
+	if (*bare == '\0')
+		empty_of_problems = true;
+	for (d = nothing; *d != NULL && !empty_of_problems; d++)
+		if (strcmp(bare, *d) == 0)
+			empty_of_problems = true;
+	free(bare);
+	if (!empty_of_problems)
+		return;
+	f = add_finding(fs, "W4", SEV_WARNING, SCH_S5, -1);
+	f->fields[f->nfields++] = F_S5;
+	f->message = xstrdup(_("“五、存在的主要问题及改进情况”没有写明存在的问题"
+	    "（只写了“无”或类似的话）"));
+	f->note_key = xstrdup("note.W4.s5");
+}
+
+/* Identities whose table is t, in spec order. */
+static void
+check_table(const struct report *r, int t, int flags, struct findings *fs)
+{
+	const struct sch_table	*tb = &sch_tables[t];
+	int			 i;
+
+	for (i = 0; i < tb->ncells; i++)
+		check_field(r, tb->first_cell + i, flags, fs);
+	for (i = F_FIRST_PREV; i < SCH_NFIELDS; i++)
+		if (schema_field(i)->table == t)
+			check_field(r, i, flags, fs);
+	for (i = 0; i < nidents; i++)
+		if (idents[i].spec->table == t)
+			check_identity(r, &idents[i], flags, fs);
+}
+
+struct findings *
+rules_check(const struct report *r, int flags)
+{
+	struct findings	*fs = xcalloc(1, sizeof *fs);
+	int		 i;
+
+	init();
+	for (i = 0; i < F_FIRST_CELL; i++)
+		if (i != F_S1)
+			check_field(r, i, flags, fs);
+	check_field(r, F_S1, flags, fs);
+	check_table(r, SCH_T2, flags, fs);
+	check_table(r, SCH_T3, flags, fs);
+	check_table(r, SCH_T4, flags, fs);
+	check_field(r, F_S5, flags, fs);
+	check_w4(r, fs);
+	check_field(r, F_S6, flags, fs);
+	check_w3(r, fs);
+	return fs;
+}
+
+void
+findings_free(struct findings *fs)
+{
+	int	 i;
+
+	if (fs == NULL)
+		return;
+	for (i = 0; i < fs->n; i++) {
+		free(fs->v[i].message);
+		free(fs->v[i].note_key);
+	}
+	free(fs->v);
+	free(fs);
+}
+
+const struct finding *
+findings_for_field(const struct findings *fs, int field, int sev)
+{
+	int	 i, j;
+
+	for (i = 0; i < fs->n; i++) {
+		if (sev != -1 && fs->v[i].sev != (enum severity)sev)
+			continue;
+		for (j = 0; j < fs->v[i].nfields; j++)
+			if (fs->v[i].fields[j] == field)
+				return &fs->v[i];
+	}
+	return NULL;
+}

@@ -1,0 +1,60 @@
+/*
+ * rules.h: the checks of spec §5 (勾稽关系 and completeness).
+ *
+ * Identities are declared as data in rules.c ("these cells summed equal
+ * those cells summed") and one evaluator runs them all, with the field
+ * checks R5 and W1 and the text checks W3 and W4. An identity is pending,
+ * not failing, until every one of its cells holds a valid value.
+ */
+#ifndef GK_RULES_H
+#define GK_RULES_H
+
+#include <stdbool.h>
+
+#include "report.h"
+
+enum severity {
+	SEV_ERROR,
+	SEV_INCOMPLETE,
+	SEV_WARNING,
+};
+
+#define FINDING_MAXFIELDS	32
+
+struct finding {
+	const char	*rule;		/* "R1" ... "W4" */
+	enum severity	 sev;
+	int		 section;	/* enum sch_section_id, or -1 for the particulars */
+	int		 table;		/* enum sch_table_id, or -1 */
+	int		 nfields;
+	int		 fields[FINDING_MAXFIELDS];	/* all of the identity; [0] is where to go */
+	char		*message;	/* Chinese, with the numbers */
+	char		*note_key;	/* warnings: the note.* key for a 说明, else NULL */
+};
+
+struct findings {
+	int		 n;
+	struct finding	*v;
+	int		 nerror;	/* R1-R5 */
+	int		 nincomplete;	/* W1 */
+	int		 nwarning;	/* X1, X2, W3, W4 */
+};
+
+#define RULES_BLANK_AS_ZERO	0x1	/* empty cells count as 0, no W1 for them */
+
+/* Check a report. Findings come in report order: particulars, 一, 二 ... 六.
+ * Caller frees with findings_free. */
+struct findings	*rules_check(const struct report *, int flags);
+void		 findings_free(struct findings *);
+/* The first finding of severity sev (or any, with -1) that involves field,
+ * or NULL. Borrowed from fs. */
+const struct finding *findings_for_field(const struct findings *, int field,
+		     int sev);
+/* "error", "incomplete" or "warning". */
+const char	*severity_name(enum severity);
+/* The severity in Chinese: 错误, 未填, 提示. */
+const char	*severity_label(enum severity);
+/* Number of identities of a rule id (R1..R4, X1, X2); for tests. */
+int		 rules_count_identities(const char *rule);
+
+#endif
