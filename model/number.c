@@ -97,7 +97,8 @@ number_parse(const char *s, enum sch_kind kind, int64_t *out)
 		if (places > 4)
 			return NUM_TOO_MANY_PLACES;
 	}
-	if (!digits(s, dot != NULL ? dot : e, INT64_MAX / NUM_AMOUNT_SCALE, &ip))
+	if (!digits(s, dot != NULL ? dot : e, kind == SK_AMOUNT ?
+	    NUM_AMOUNT_MAX / NUM_AMOUNT_SCALE : NUM_COUNT_MAX, &ip))
 		return NUM_TOO_LARGE;
 	if (kind == SK_YEAR) {
 		if (e - s != 4 || ip < 1900)
