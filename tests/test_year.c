@@ -1,5 +1,7 @@
 /* test_year.c: starting a year from the last one (year.c), and X1/X2 on
  * the result. */
+#include "config.h"
+
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
