@@ -417,16 +417,19 @@ static void
 csv_field(struct buf *b, const char *s)
 {
 	const char	*p;
+	bool		 quote;
 
 	if (s == NULL || *s == '\0')
 		return;
-	if (strpbrk(s, ",\"\r\n") == NULL && !csv_dangerous(s)) {
+	quote = strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		buf_add(b, "\"");
+	if (csv_dangerous(s))
+		buf_add(b, "'");
+	if (!quote) {
 		buf_add(b, s);
 		return;
 	}
-	buf_add(b, "\"");
-	if (csv_dangerous(s))
-		buf_add(b, "'");
 	for (p = s; *p != '\0'; p++) {
 		if (*p == '"')
 			buf_add(b, "\"");

@@ -445,6 +445,21 @@ Test(export_csv, neutralises_formulas_in_everything_typed)
 	}
 }
 
+Test(export_csv, neutralised_cells_are_quoted_only_when_they_must_be)
+{
+	struct report	*r = distinct_report();
+	size_t		 len;
+	char		*s;
+
+	report_set(r, F_AGENCY, "=1+1");
+	report_set(r, F_S1, "-a,b");
+	s = render(r, EXPORT_CSV, EXPORT_UTF8, &len);
+	cr_assert_not_null(strstr(s, "\r\n报告单位,'=1+1\r\n"));
+	cr_assert_not_null(strstr(s, "\r\n一、总体情况,\"'-a,b\"\r\n"));
+	free(s);
+	report_free(r);
+}
+
 Test(export_csv, leaves_harmless_text_alone)
 {
 	struct report	*r = distinct_report();
