@@ -844,6 +844,20 @@ export_suffix(enum export_format fmt)
 }
 
 char *
+export_default_path(const char *path, enum export_format fmt)
+{
+	const char	*base = strrchr(path, '/'), *dot;
+	size_t		 stem;
+
+	base = base != NULL ? base + 1 : path;
+	dot = strrchr(base, '.');
+	stem = dot != NULL && dot != base ? (size_t)(dot - path) :
+	    strlen(path);
+	return xasprintf("%.*s%s%s", (int)stem, path,
+	    fmt == EXPORT_CSV ? _("-表格") : "", export_suffix(fmt));
+}
+
+char *
 export_render(const struct report *r, enum export_format fmt,
     enum export_encoding enc, size_t *len, char **err)
 {

@@ -43,6 +43,10 @@ int		 export_parse_encoding(const char *);
 /* The usual file name suffix: ".csv", ".txt", ".html". Static. */
 const char	*export_suffix(enum export_format);
 
+/* Where to put an export of the report file at path by default: beside
+ * it, its suffix replaced ("甲局2024.csv" → "甲局2024.html"); the
+ * spreadsheet gets "-表格.csv", never the report's own name. Caller frees. */
+char		*export_default_path(const char *path, enum export_format);
 /* The export of a report in memory (not NUL-terminated for GB18030; a NUL
  * is added after len bytes anyway). Returns NULL with *err (caller frees)
  * for an encoding HTML does not take. Caller frees. */

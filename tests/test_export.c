@@ -877,6 +877,29 @@ Test(export, parses_format_and_encoding_names)
 	cr_assert_str_eq(export_suffix(EXPORT_HTML), ".html");
 }
 
+Test(export, default_path_is_beside_the_report_and_never_the_report)
+{
+	static const struct {
+		const char	*path;
+		int		 fmt;
+		const char	*want;
+	} cases[] = {
+		{ "甲局2024.csv", EXPORT_HTML, "甲局2024.html" },
+		{ "dir.v2/甲局2024.csv", EXPORT_TEXT, "dir.v2/甲局2024.txt" },
+		{ "/a/b/report.csv", EXPORT_CSV, "/a/b/report-表格.csv" },
+		{ "dir.v2/report", EXPORT_CSV, "dir.v2/report-表格.csv" },
+		{ ".hidden", EXPORT_HTML, ".hidden.html" },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char	*got = export_default_path(cases[i].path, cases[i].fmt);
+
+		cr_expect_str_eq(got, cases[i].want);
+		free(got);
+	}
+}
+
 Test(export, save_writes_the_rendered_bytes)
 {
 	struct report	*r = distinct_report();
