@@ -877,6 +877,29 @@ Test(export, parses_format_and_encoding_names)
 	cr_assert_str_eq(export_suffix(EXPORT_HTML), ".html");
 }
 
+Test(export, an_empty_report_exports_in_every_format)
+{
+	struct report	*r = report_new();
+	struct sheet	*sh;
+	size_t		 len;
+	char		*s;
+
+	s = render(r, EXPORT_CSV, EXPORT_UTF8, &len);
+	sh = sheet_parse(s + 3, len - 3);
+	cr_assert_eq(check_figures(sh, r), SCH_NCELLS);
+	cr_assert_str_eq(sheet_get(sh, 0, 0), "政府信息公开工作年度报告");
+	sheet_free(sh);
+	free(s);
+	s = render(r, EXPORT_TEXT, EXPORT_UTF8, &len);
+	cr_assert(has_line(s, "规章\t\t\t"));
+	cr_assert(has_line(s, "六、其他需要报告的事项"));
+	free(s);
+	s = render(r, EXPORT_HTML, EXPORT_UTF8, &len);
+	cr_assert_not_null(strstr(s, "<td></td>"));
+	free(s);
+	report_free(r);
+}
+
 Test(export, default_path_is_beside_the_report_and_never_the_report)
 {
 	static const struct {
