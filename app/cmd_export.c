@@ -1,12 +1,170 @@
-/* cmd_export.c: `gkreport export` (not written yet). */
+/*
+ * cmd_export.c: `gkreport export`: a report as the spreadsheet for the
+ * office head, the text to publish, or the page for the website.
+ */
 #include "config.h"
 
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
 #include "cli.h"
+#include "csvio.h"
+#include "export.h"
+#include "nls.h"
+#include "rules.h"
+
+static void
+usage(void)
+{
+	printf(_("用法：gkreport export [选项] 报告.csv\n"
+	    "把报告导出为 Excel 表格（CSV）、可发布的文本或网页（HTML）。\n"
+	    "不带 -o 时写到标准输出。\n\n"
+	    "选项：\n"
+	    "  -f, --format=格式     csv（表格）、text（文本）或 html（网页）；\n"
+	    "                        不给时按 -o 文件的扩展名（.csv .txt .html）\n"
+	    "  -e, --encoding=编码   csv 和 text 的编码：utf-8（默认，csv 带 BOM）\n"
+	    "                        或 gb18030（旧版 Excel、WPS）；网页总是 UTF-8\n"
+	    "  -o, --output=文件     写入文件（先写临时文件，完成后替换）\n"
+	    "      --strict          报告有错误或未填的格子时不导出\n"
+	    "  -h, --help            显示此帮助并退出\n\n"
+	    "表格中以 = + - @（含全角）、制表符或回车开头的文字前加 '，\n"
+	    "以免 Excel 把它当作公式。\n"
+	    "报告有错误或未填的格子时照常导出，并在标准错误上说明。\n\n"
+	    "退出状态：0 已导出；1 用了 --strict 而报告有错误或未填的格子；\n"
+	    "2 文件无法读取或写入、用法错误。\n"));
+}
+
+/* The format an output name suggests, or -1. */
+static int
+format_of_name(const char *path)
+{
+	const char	*dot = strrchr(path, '.');
+
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return -1;
+	if (strcasecmp(dot, ".htm") == 0)
+		return EXPORT_HTML;
+	return export_parse_format(dot + 1);
+}
+
+/* Would writing out destroy in? */
+static bool
+same_file(const char *in, const char *out)
+{
+	struct stat	 a, b;
+
+	return stat(in, &a) == 0 && stat(out, &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
 
 int
 cmd_export(int argc, char **argv)
 {
-	(void)argc;
-	cli_error("export: not implemented yet");
-	return EXIT_TROUBLE;
+	enum { OPT_STRICT = 256 };
+	static const struct option longopts[] = {
+		{ "format",	required_argument, NULL, 'f' },
+		{ "encoding",	required_argument, NULL, 'e' },
+		{ "output",	required_argument, NULL, 'o' },
+		{ "strict",	no_argument,	   NULL, OPT_STRICT },
+		{ "help",	no_argument,	   NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct csvio_info	 info;
+	struct report		*r;
+	struct findings		*fs;
+	const char		*in, *out = NULL;
+	char			*err = NULL;
+	bool			 strict = false;
+	int			 c, i, fmt = -1, enc = EXPORT_UTF8, rc;
+	int			 nerror, nincomplete;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "f:e:o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if ((fmt = export_parse_format(optarg)) == -1)
+				return cli_usage_error("export",
+				    _("不认识的导出格式 “%s”（应为 csv、text 或 html）"),
+				    optarg);
+			break;
+		case 'e':
+			if ((enc = export_parse_encoding(optarg)) == -1)
+				return cli_usage_error("export",
+				    _("不认识的编码 “%s”（应为 utf-8 或 gb18030）"),
+				    optarg);
+			break;
+		case 'o':
+			out = strcmp(optarg, "-") == 0 ? NULL : optarg;
+			break;
+		case OPT_STRICT:
+			strict = true;
+			break;
+		case 'h':
+			usage();
+			return 0;
+		default:
+			return cli_usage_error("export", "%s",
+			    _("无法识别的选项"));
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage_error("export", "%s", argc - optind == 0 ?
+		    _("缺少要导出的报告文件") : _("一次只能导出一份报告"));
+	in = argv[optind];
+	if (fmt == -1 && out != NULL)
+		fmt = format_of_name(out);
+	if (fmt == -1)
+		return cli_usage_error("export", "%s",
+		    _("请用 --format 指定导出格式：csv、text 或 html"));
+	if (fmt == EXPORT_HTML && enc != EXPORT_UTF8)
+		return cli_usage_error("export", "%s",
+		    _("网页总是 UTF-8 编码，不能用 --encoding=gb18030"));
+	if (out != NULL && same_file(in, out))
+		return cli_usage_error("export",
+		    _("%s：导出文件不能就是报告文件本身"), out);
+
+	if ((r = csvio_load(in, &info, &err)) == NULL) {
+		cli_error("%s", err);
+		free(err);
+		return EXIT_TROUBLE;
+	}
+	for (i = 0; i < info.nwarnings; i++)
+		cli_warn("%s", info.warnings[i]);
+	csvio_info_free(&info);
+
+	fs = rules_check(r, 0);
+	if (fs->nerror > 0 || fs->nincomplete > 0) {
+		if (strict) {
+			cli_error(_("%s：报告有 %d 处错误、%d 处未填，"
+			    "按 --strict 不导出；用 “gkreport check %s” 查看"),
+			    in, fs->nerror, fs->nincomplete, in);
+			findings_free(fs);
+			report_free(r);
+			return EXIT_FINDINGS;
+		}
+	}
+	nerror = fs->nerror;
+	nincomplete = fs->nincomplete;
+	findings_free(fs);
+
+	if (out != NULL)
+		rc = export_save(r, fmt, enc, out, &err);
+	else
+		rc = export_write(r, fmt, enc, stdout, &err);
+	report_free(r);
+	if (rc == -1) {
+		cli_error("%s", err);
+		free(err);
+		return EXIT_TROUBLE;
+	}
+	if (nerror > 0 || nincomplete > 0)
+		cli_warn(_("%s：报告有 %d 处错误、%d 处未填，仍已导出；"
+		    "用 “gkreport check %s” 查看"), in, nerror, nincomplete,
+		    in);
+	return 0;
 }

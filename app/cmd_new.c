@@ -1,12 +1,182 @@
-/* cmd_new.c: `gkreport new` (not written yet). */
+/*
+ * cmd_new.c: `gkreport new --from LAST.csv -o NEW.csv`: this year's report
+ * started from last year's (year.c does the work).
+ */
 #include "config.h"
 
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "cli.h"
+#include "csvio.h"
+#include "nls.h"
+#include "rules.h"
+#include "schema.h"
+#include "year.h"
+
+static void
+usage(void)
+{
+	printf(_("用法：gkreport new --from 上年报告.csv -o 本年报告.csv [--force]\n"
+	    "以上年的报告为底，开始新一年度的报告：\n"
+	    "  - 报告年度加一，统计期间为新年度的 1 月 1 日至 12 月 31 日，报告单位不变；\n"
+	    "  - 上年“四、结转下年度继续办理”各列转入本年\n"
+	    "    “二、上年结转政府信息公开申请数量”，并记入上年数据；\n"
+	    "  - 上年规章、行政规范性文件的现行有效件数记入上年数据；\n"
+	    "    检查时据此核对 X1（上年结转）和 X2（现行有效件数）；\n"
+	    "  - 前言和一、五、六的文字沿用上年，作为草稿，请逐段改写；\n"
+	    "  - 其余数字留空待填；上年的说明（note.*）不带入。\n\n"
+	    "选项：\n"
+	    "  -f, --from=文件     上年的报告文件\n"
+	    "  -o, --output=文件   新报告文件（已存在时不覆盖）\n"
+	    "      --force         覆盖已存在的新报告文件（原文件留作 文件~）\n"
+	    "  -h, --help          显示此帮助并退出\n\n"
+	    "退出状态：0 已生成；2 上年报告无法读取、新报告无法写入或用法错误。\n"));
+}
+
+static bool
+same_file(const char *a, const char *b)
+{
+	struct stat	 sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Say what did not move forward because last year left it empty or
+ * invalid. Returns how many carry_in cells were filled. */
+static int
+tell_gaps(const char *from, const struct report *last, const struct report *r)
+{
+	int	 f, n = 0;
+
+	for (f = F_FIRST_PREV; f < SCH_NFIELDS; f++) {
+		const struct sch_field	*sf = schema_field(f);
+
+		if (report_state(r, f) != RS_EMPTY)
+			continue;
+		cli_warn(_("%s：上年的“%s”%s，本年对应的数留空"), from,
+		    schema_display_label(sf->cell),
+		    report_state(last, sf->cell) == RS_EMPTY ? _("未填") :
+		    _("不是有效的数"));
+	}
+	for (f = F_FIRST_CELL; f < F_FIRST_CELL + SCH_NCELLS; f++)
+		if (report_state(r, f) != RS_EMPTY)
+			n++;
+	return n;
+}
 
 int
 cmd_new(int argc, char **argv)
 {
-	(void)argc;
-	cli_error("new: not implemented yet");
-	return EXIT_TROUBLE;
+	enum { OPT_FORCE = 256 };
+	static const struct option longopts[] = {
+		{ "from",	required_argument, NULL, 'f' },
+		{ "output",	required_argument, NULL, 'o' },
+		{ "force",	no_argument,	   NULL, OPT_FORCE },
+		{ "help",	no_argument,	   NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct csvio_info	 info;
+	struct report		*last, *r;
+	struct findings		*fs;
+	const char		*from = NULL, *out = NULL, *year;
+	char			*err = NULL;
+	bool			 force = false;
+	int			 c, i, ncarried;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "f:o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			from = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case OPT_FORCE:
+			force = true;
+			break;
+		case 'h':
+			usage();
+			return 0;
+		default:
+			return cli_usage_error("new", "%s", _("无法识别的选项"));
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("new", _("多余的参数 “%s”"),
+		    argv[optind]);
+	if (from == NULL)
+		return cli_usage_error("new", "%s",
+		    _("缺少上年的报告文件（--from）"));
+	if (out == NULL)
+		return cli_usage_error("new", "%s",
+		    _("缺少新报告文件名（-o）"));
+	if (same_file(from, out))
+		return cli_usage_error("new",
+		    _("%s：新报告不能覆盖上年的报告"), out);
+	if (!force && access(out, F_OK) == 0) {
+		cli_error(_("%s：文件已存在，没有覆盖；确要覆盖请加 --force"),
+		    out);
+		return EXIT_TROUBLE;
+	}
+
+	if ((last = csvio_load(from, &info, &err)) == NULL) {
+		cli_error("%s", err);
+		free(err);
+		return EXIT_TROUBLE;
+	}
+	for (i = 0; i < info.nwarnings; i++)
+		cli_warn("%s", info.warnings[i]);
+	csvio_info_free(&info);
+
+	fs = rules_check(last, 0);
+	if (fs->nerror > 0)
+		cli_warn(_("%s：上年报告有 %d 处错误，带入的结转数可能不准，"
+		    "请核对（gkreport check %s）"), from, fs->nerror, from);
+	findings_free(fs);
+
+	r = year_next(last);
+	if (report_state(r, F_YEAR) != RS_VALID)
+		cli_warn(_("%s：上年报告没有有效的报告年度，本年的年度和统计期间"
+		    "留空，请填写"), from);
+	ncarried = tell_gaps(from, last, r);
+
+	if (csvio_save(r, out, &err) == -1) {
+		cli_error("%s", err);
+		free(err);
+		report_free(r);
+		report_free(last);
+		return EXIT_TROUBLE;
+	}
+
+	year = report_get(r, F_YEAR);
+	if (year != NULL)
+		printf(_("已生成 %s：%s 年度报告，以 %s 为底。\n"), out, year,
+		    from);
+	else
+		printf(_("已生成 %s（报告年度待填），以 %s 为底。\n"), out,
+		    from);
+	printf(_("  上年结转：%d 个数由上年“四、结转下年度继续办理”转入；\n"),
+	    ncarried);
+	printf("%s", _("  前言和一、五、六沿用上年的文字，请逐段改写；"
+	    "其余数字留空待填。\n"));
+
+	/* X1 and X2 now have last year's figures to check against. */
+	fs = rules_check(r, 0);
+	for (i = 0; i < fs->n; i++)
+		if (strcmp(fs->v[i].rule, "X1") == 0 ||
+		    strcmp(fs->v[i].rule, "X2") == 0)
+			cli_warn("%s: %s", fs->v[i].rule, fs->v[i].message);
+	findings_free(fs);
+	report_free(r);
+	report_free(last);
+	return 0;
 }
