@@ -1,12 +1,339 @@
-/* cmd_diff.c: `gkreport diff` (not written yet). */
+/*
+ * cmd_diff.c: `gkreport diff`, two reports side by side: every cell, text,
+ * particular and note that differs (double-entry verification: two clerks
+ * key the same paper report), or with --change this year's figures against
+ * last year's, with the difference and the percent, for the narrative.
+ */
 #include "config.h"
 
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
+#include "csvio.h"
+#include "diff.h"
+#include "nls.h"
+#include "number.h"
+#include "xmalloc.h"
+
+/* How much of a differing text line to show around the difference, in
+ * characters. */
+#define CONTEXT_BEFORE	12
+#define CONTEXT_AFTER	36
+
+enum fmt { FMT_TEXT, FMT_CSV };
+
+static const char *const kind_names[] = {
+	"meta", "text", "cell", "prev", "extra"
+};
+
+static void
+usage(void)
+{
+	printf(_("用法：gkreport diff [选项] 甲.csv 乙.csv\n"
+	    "列出两份报告中所有不同的单元格、文字、基本信息和说明，\n"
+	    "并给出两边的值（用于双人录入核对）。\n\n"
+	    "选项：\n"
+	    "  -c, --change          把乙当作本年、甲当作上年，逐格列出增减和\n"
+	    "                        增减幅度（上年为 0 时记“新增”），供撰写说明\n"
+	    "      --format=text|csv 输出格式（csv 便于表格和程序处理）\n"
+	    "  -h, --help            显示此帮助并退出\n\n"
+	    "退出状态：0 完全相同；1 有不同；2 文件无法读取或用法错误。\n"));
+}
+
+/* Would a spreadsheet take this typed text for a formula? A computed
+ * number such as -6 or +8.9% is left alone. */
+static bool
+formula_like(const char *s)
+{
+	static const char *const wide[] = { "＝", "＋", "－", "＠", NULL };
+	int	 i;
+
+	if (*s == '=' || *s == '@' || *s == '\t' || *s == '\r')
+		return true;
+	if (*s == '+' || *s == '-')
+		return s[1] < '0' || s[1] > '9';
+	for (i = 0; wide[i] != NULL; i++)
+		if (strncmp(s, wide[i], strlen(wide[i])) == 0)
+			return true;
+	return false;
+}
+
+/* One CSV field, quoted only when it must be, and neutralised with a
+ * leading ' when it could run as a formula (as the exports do). */
+static void
+csv_field(const char *s, bool last)
+{
+	const char	*p;
+
+	if (s == NULL)
+		s = "";
+	if (formula_like(s))
+		putchar('\'');
+	if (strpbrk(s, ",\"\r\n") == NULL)
+		fputs(s, stdout);
+	else {
+		putchar('"');
+		for (p = s; *p != '\0'; p++) {
+			if (*p == '"')
+				putchar('"');
+			putchar(*p);
+		}
+		putchar('"');
+	}
+	putchar(last ? '\n' : ',');
+}
+
+/* A value for people: 空 stands for an empty field. */
+static const char *
+shown(const char *v)
+{
+	return v != NULL ? v : _("（空）");
+}
+
+/* Byte offset of character `col` (1-based) of a line of len bytes. */
+static size_t
+char_offset(const char *s, size_t len, int col)
+{
+	size_t	 i = 0;
+
+	while (i < len && --col > 0) {
+		i++;
+		while (i < len && ((unsigned char)s[i] & 0xc0) == 0x80)
+			i++;
+	}
+	return i;
+}
+
+/* Print the part of line `line` of text around character col. */
+static void
+excerpt(const char *side, const char *text, int line, int col)
+{
+	const char	*p;
+	size_t		 len, from, to;
+	int		 start = col > CONTEXT_BEFORE ? col - CONTEXT_BEFORE : 1;
+
+	printf("    %s：", side);
+	if ((p = diff_text_line(text, line, &len)) == NULL) {
+		printf(_("（没有第 %d 行）\n"), line);
+		return;
+	}
+	from = char_offset(p, len, start);
+	to = from + char_offset(p + from, len - from,
+	    CONTEXT_BEFORE + CONTEXT_AFTER + 1);
+	printf("%s%.*s%s\n", from > 0 ? "…" : "", (int)(to - from), p + from,
+	    to < len ? "…" : "");
+}
+
+/* The label of a difference for people. */
+static const char *
+label_of(const struct diff_item *it, const struct report *a,
+    const struct report *b)
+{
+	const struct report_extra	*e;
+	int				 i;
+
+	if (it->field >= 0)
+		return schema_display_label(it->field);
+	for (i = 0; i < report_nextras(a); i++)
+		if (strcmp((e = report_extra(a, i))->key, it->key) == 0 &&
+		    e->label != NULL && *e->label != '\0')
+			return e->label;
+	for (i = 0; i < report_nextras(b); i++)
+		if (strcmp((e = report_extra(b, i))->key, it->key) == 0 &&
+		    e->label != NULL && *e->label != '\0')
+			return e->label;
+	return it->key;
+}
+
+static void
+print_diff(const struct diff *d, const struct report *a,
+    const struct report *b, const char *pa, const char *pb, enum fmt fmt)
+{
+	const struct diff_item	*it;
+	char			 where[32];
+	int			 i;
+
+	if (fmt == FMT_CSV)
+		puts("kind,key,label,a,b,where");
+	else
+		printf(_("甲：%s\n乙：%s\n"), pa, pb);
+	for (i = 0; i < d->n; i++) {
+		it = &d->v[i];
+		if (fmt == FMT_CSV) {
+			where[0] = '\0';
+			if (it->kind == DIFF_TEXT)
+				snprintf(where, sizeof where, "%d:%d",
+				    it->line, it->col);
+			csv_field(kind_names[it->kind], false);
+			csv_field(it->key, false);
+			csv_field(label_of(it, a, b), false);
+			csv_field(it->a, false);
+			csv_field(it->b, false);
+			csv_field(where, true);
+			continue;
+		}
+		if (it->kind == DIFF_TEXT) {
+			if (it->a == NULL || it->b == NULL)
+				printf(_("%s：甲 %s，乙 %s\n"),
+				    label_of(it, a, b),
+				    it->a == NULL ? _("未填") : _("已填"),
+				    it->b == NULL ? _("未填") : _("已填"));
+			else
+				printf(_("%s：第 %d 行第 %d 个字起不同\n"),
+				    label_of(it, a, b), it->line, it->col);
+			if (it->a != NULL && it->b != NULL) {
+				excerpt(_("甲"), it->a, it->line, it->col);
+				excerpt(_("乙"), it->b, it->line, it->col);
+			}
+			continue;
+		}
+		printf(_("%s：甲 %s，乙 %s\n"), label_of(it, a, b),
+		    shown(it->a), shown(it->b));
+	}
+	if (fmt == FMT_TEXT) {
+		if (d->n == 0)
+			printf(_("两份报告完全相同。\n"));
+		else
+			printf(_("共 %d 处不同。\n"), d->n);
+	}
+}
+
+/* --change: every cell that is not 0 in both years, with the change.
+ * Returns the number of cells that changed. */
+static int
+print_change(const struct report *a, const struct report *b, const char *pa,
+    const char *pb, enum fmt fmt)
+{
+	char	 abs[DIFF_BUFSZ], pct[DIFF_BUFSZ];
+	int64_t	 va, vb;
+	int	 f, nchanged = 0;
+	bool	 ha, hb;
+	const char *ya = report_get(a, F_YEAR), *yb = report_get(b, F_YEAR);
+
+	if (fmt == FMT_CSV)
+		puts("key,label,last,this,change,percent");
+	else
+		printf(_("上年：%s（%s 年度）\n本年：%s（%s 年度）\n"
+		    "项目\t上年\t本年\t增减\t增减幅度\n"), pa,
+		    ya != NULL ? ya : "?", pb, yb != NULL ? yb : "?");
+	for (f = F_FIRST_CELL; f < F_FIRST_CELL + SCH_NCELLS; f++) {
+		ha = report_value(a, f, &va);
+		hb = report_value(b, f, &vb);
+		if (ha && hb && va == 0 && vb == 0)
+			continue;
+		if (!ha && !hb && report_get(a, f) == NULL &&
+		    report_get(b, f) == NULL)
+			continue;
+		if (ha && hb)
+			diff_change(va, vb, schema_field(f)->kind, abs, pct);
+		else {
+			snprintf(abs, sizeof abs, "—");
+			snprintf(pct, sizeof pct, "—");
+		}
+		if (!(ha && hb && va == vb))
+			nchanged++;
+		if (fmt == FMT_CSV) {
+			csv_field(schema_field(f)->key, false);
+			csv_field(schema_display_label(f), false);
+			csv_field(report_get(a, f), false);
+			csv_field(report_get(b, f), false);
+			csv_field(ha && hb ? abs : "", false);
+			csv_field(ha && hb ? pct : "", true);
+		} else
+			printf("%s\t%s\t%s\t%s\t%s\n", schema_display_label(f),
+			    shown(report_get(a, f)), shown(report_get(b, f)),
+			    abs, pct);
+	}
+	if (fmt == FMT_TEXT && nchanged == 0)
+		printf(_("各项数字与上年相同。\n"));
+	return nchanged;
+}
+
+static struct report *
+load(const char *path)
+{
+	struct report	*r;
+	char		*err = NULL;
+
+	if ((r = csvio_load(path, NULL, &err)) == NULL) {
+		cli_error("%s", err);
+		free(err);
+	}
+	return r;
+}
 
 int
 cmd_diff(int argc, char **argv)
 {
-	(void)argc;
-	cli_error("diff: not implemented yet");
-	return EXIT_TROUBLE;
+	enum { OPT_FORMAT = 256 };
+	static const struct option longopts[] = {
+		{ "change",	no_argument,	   NULL, 'c' },
+		{ "format",	required_argument, NULL, OPT_FORMAT },
+		{ "help",	no_argument,	   NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct report	*a, *b;
+	struct diff	*d;
+	enum fmt	 fmt = FMT_TEXT;
+	bool		 change = false;
+	int		 c, rc;
+	int64_t		 ya, yb;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "ch", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			change = true;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "text") == 0)
+				fmt = FMT_TEXT;
+			else if (strcmp(optarg, "csv") == 0)
+				fmt = FMT_CSV;
+			else
+				return cli_usage_error("diff",
+				    _("--format 只能是 text 或 csv，不是 “%s”"),
+				    optarg);
+			break;
+		case 'h':
+			usage();
+			return 0;
+		default:
+			return cli_usage_error("diff", _("无法识别的选项或缺少参数：%s"),
+			    argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 2)
+		return cli_usage_error("diff", "%s",
+		    _("请给出要比较的两份报告文件"));
+	if ((a = load(argv[optind])) == NULL)
+		return EXIT_TROUBLE;
+	if ((b = load(argv[optind + 1])) == NULL) {
+		report_free(a);
+		return EXIT_TROUBLE;
+	}
+	if (change) {
+		if (report_value(a, F_YEAR, &ya) && report_value(b, F_YEAR, &yb) &&
+		    yb != ya + 1)
+			cli_warn(_("%s 是 %d 年度，%s 是 %d 年度，不是相邻两年"),
+			    argv[optind], (int)ya, argv[optind + 1], (int)yb);
+		rc = print_change(a, b, argv[optind], argv[optind + 1], fmt) > 0 ?
+		    EXIT_FINDINGS : 0;
+	} else {
+		d = diff_reports(a, b);
+		print_diff(d, a, b, argv[optind], argv[optind + 1], fmt);
+		rc = d->n > 0 ? EXIT_FINDINGS : 0;
+		diff_free(d);
+	}
+	report_free(a);
+	report_free(b);
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		cli_error(_("写入标准输出失败"));
+		return EXIT_TROUBLE;
+	}
+	return rc;
 }
