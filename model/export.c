@@ -656,7 +656,7 @@ static const char html_css[] =
     "vertical-align:middle}\n"
     "th{font-weight:normal;background:#f3f4f6;text-align:center}\n"
     "th.cap{text-align:left;font-weight:bold;background:#e5e7eb}\n"
-    "th.corner{font-size:.8rem;min-width:14rem}\n"
+    ".t3 th.corner{font-size:.8rem;min-width:14rem}\n"
     "th.lab{text-align:left;background:#fafafa}\n"
     "td{text-align:center;min-width:3rem;"
     "font-variant-numeric:tabular-nums}\n"
