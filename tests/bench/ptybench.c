@@ -12,7 +12,7 @@
  * sends KEYS (C escapes: \t \r \n \e \xHH \\) and counts the bytes that
  * come back until the output is quiet again. At the end the program gets
  * SIGHUP, as when a terminal closes, and its peak resident memory is read
- * from wait4. Output, one figure a line:
+ * from getrusage (only when the screen came). Output, one figure a line:
  *
  *	launch_ms 9.81
  *	step digit bytes 23 ms 1.20
@@ -48,6 +48,7 @@ static int	 quiet_ms = 60;
 static int	 timeout_ms = 5000;
 static int	 verbose;	/* -v: each read's time and size on stderr */
 static double	 t_start;
+static int	 ended;		/* the program closed the terminal */
 
 /* What has been seen since the start, with escape sequences removed. */
 static char	 stripped[STRIPPED_MAX];
@@ -143,8 +144,10 @@ drain(int fd, const char *marker, int timeout, double *last)
 		}
 		if (!(pfd.revents & (POLLIN | POLLHUP | POLLERR)))
 			continue;
-		if ((n = read(fd, buf, sizeof buf)) <= 0)
+		if ((n = read(fd, buf, sizeof buf)) <= 0) {
+			ended = 1;
 			return ready ? total : -1;
+		}
 		*last = now_ms();
 		total += n;
 		if (verbose)
@@ -253,8 +256,14 @@ main(int argc, char **argv)
 		_exit(127);
 	}
 	if ((bytes = drain(fd, marker, timeout_ms, &last)) == -1) {
-		fprintf(stderr, "ptybench: no complete screen within %d ms%s%s\n",
-		    timeout_ms, marker ? " showing " : "", marker ? marker : "");
+		if (ended)
+			fprintf(stderr, "ptybench: %s ended before a complete "
+			    "screen%s%s; it wrote:\n", argv[optind],
+			    marker ? " showing " : "", marker ? marker : "");
+		else
+			fprintf(stderr, "ptybench: no complete screen within %d "
+			    "ms%s%s; it wrote:\n", timeout_ms,
+			    marker ? " showing " : "", marker ? marker : "");
 		fwrite(stripped, 1, nstripped < 2000 ? nstripped : 2000, stderr);
 		fputc('\n', stderr);
 		rc = 1;
@@ -285,7 +294,8 @@ out:
 		if (poll(&pfd, 1, 10) > 0 && read(fd, buf, sizeof buf) <= 0)
 			usleep(10000);
 	}
-	if (getrusage(RUSAGE_CHILDREN, &ru) == 0)
+	/* Only a program that showed its screen has a memory figure. */
+	if (rc == 0 && getrusage(RUSAGE_CHILDREN, &ru) == 0)
 		printf("maxrss_kb %ld\n", ru.ru_maxrss);
 	fflush(stdout);
 	return rc;
