@@ -229,7 +229,7 @@ report_extra_set(struct report *r, const char *key, const char *label,
 
 	r->modified = true;
 	r->generation++;
-	if (value == NULL || *value == '\0') {
+	if (value == NULL) {
 		if (i == -1)
 			return;
 		free(r->extras[i].key);

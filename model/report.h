@@ -59,7 +59,7 @@ int		 report_nextras(const struct report *);
 const struct report_extra *report_extra(const struct report *, int i);
 /* The value of an extra key, or NULL. Borrowed. */
 const char	*report_extra_get(const struct report *, const char *key);
-/* Add, change or (value NULL or "") remove an extra. label may be NULL to
+/* Add, change or (value NULL) remove an extra; "" is kept as empty. label may be NULL to
  * keep the existing one. Marks the report modified. */
 void		 report_extra_set(struct report *, const char *key,
 		     const char *label, const char *value, int line);
