@@ -1,21 +1,501 @@
-/* csvio.c: the report file (being written). */
+/*
+ * csvio.c: reading and writing the report file (spec §6).
+ *
+ * The reader takes the whole file in one buffer, checks that it is text
+ * (no NUL byte; UTF-8, else converted from GB18030), strips a BOM and feeds
+ * libcsv one physical line at a time, so that every record knows the line
+ * it starts on. Fields are gathered in one reused buffer; a record is acted
+ * on at its end. Any refusal frees the half-built report: the caller gets
+ * a whole report or none.
+ *
+ * The writer produces the canonical bytes (header, schema order, extras in
+ * the order they came, CRLF record ends, quotes only where needed, line
+ * breaks inside texts as LF) and replaces the file atomically.
+ */
 #include "config.h"
 
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <libgen.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "csvio.h"
+#include "nls.h"
 #include "xmalloc.h"
+
+#define MAXCOLS		3	/* key, label, value; later columns ignored */
+
+struct loader {
+	const char		*name;
+	struct report		*r;
+	struct csvio_info	*info;
+	char			*err;		/* set once: stop feeding */
+
+	int			 line;		/* physical line being fed */
+	int			 rec_line;	/* line the current record began on */
+	int			 nrec;		/* records seen, header included */
+
+	char			*buf;		/* this record's fields, NUL-ended */
+	size_t			 len, cap;
+	size_t			 off[MAXCOLS];
+	size_t			 flen[MAXCOLS];
+	int			 nfields;
+
+	int			 seen[SCH_NFIELDS];	/* line of each field */
+};
+
+/* Add a warning "NAME:LINE: message" to info. */
+static void
+warn(struct loader *ld, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+warn(struct loader *ld, int line, const char *fmt, ...)
+{
+	struct csvio_info	*info = ld->info;
+	va_list			 ap;
+	char			*msg;
+
+	if (info == NULL)
+		return;
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) == -1)
+		abort();
+	va_end(ap);
+	info->warnings = xreallocarray(info->warnings,
+	    (size_t)info->nwarnings + 1, sizeof *info->warnings);
+	if (line > 0)
+		info->warnings[info->nwarnings++] = xasprintf("%s:%d: %s",
+		    ld->name, line, msg);
+	else
+		info->warnings[info->nwarnings++] = xasprintf("%s: %s",
+		    ld->name, msg);
+	free(msg);
+}
+
+/* Refuse the file: the first reason wins. */
+static void
+fail(struct loader *ld, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+fail(struct loader *ld, int line, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg;
+
+	if (ld->err != NULL)
+		return;
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) == -1)
+		abort();
+	va_end(ap);
+	if (line > 0)
+		ld->err = xasprintf("%s:%d: %s", ld->name, line, msg);
+	else
+		ld->err = xasprintf("%s: %s", ld->name, msg);
+	free(msg);
+}
+
+static void
+on_field(void *s, size_t n, void *data)
+{
+	struct loader	*ld = data;
+	int		 i = ld->nfields++;
+
+	if (ld->err != NULL || i >= MAXCOLS)
+		return;
+	if (ld->len + n + 1 > ld->cap) {
+		while (ld->len + n + 1 > ld->cap)
+			ld->cap = ld->cap ? ld->cap * 2 : 4096;
+		ld->buf = xrealloc(ld->buf, ld->cap);
+	}
+	if (n > 0)
+		memcpy(ld->buf + ld->len, s, n);
+	ld->off[i] = ld->len;
+	ld->flen[i] = n;
+	ld->len += n;
+	ld->buf[ld->len++] = '\0';
+}
+
+static const char *
+field(struct loader *ld, int i)
+{
+	return i < ld->nfields && i < MAXCOLS ? ld->buf + ld->off[i] : "";
+}
+
+/* Texts are held with LF line breaks, whatever the file used. */
+static void
+lf_only(char *s)
+{
+	char	*d;
+
+	if ((s = strchr(s, '\r')) == NULL)
+		return;
+	for (d = s; *s != '\0'; s++) {
+		if (s[0] == '\r' && s[1] == '\n')
+			continue;
+		*d++ = *s;
+	}
+	*d = '\0';
+}
+
+static bool
+blank(const char *s)
+{
+	return s[strspn(s, " \t")] == '\0';
+}
+
+static void
+header(struct loader *ld)
+{
+	const char	*k = field(ld, 0);
+
+	if (ld->nfields >= 3 && strcmp(k, "key") == 0 &&
+	    strcmp(field(ld, 1), "label") == 0 &&
+	    strcmp(field(ld, 2), "value") == 0)
+		return;
+	if (schema_find(k) != -1 || strncmp(k, "note.", 5) == 0)
+		fail(ld, ld->rec_line, _("缺少表头：第一行应为 “key,label,value”"));
+	else
+		fail(ld, ld->rec_line, _("表头不对：第一行应为 “key,label,value”，"
+		    "这不像是报告文件"));
+}
+
+static void
+record(struct loader *ld)
+{
+	const char	*key, *label;
+	char		*value;
+	int		 f, line = ld->rec_line;
+
+	key = field(ld, 0);
+	label = field(ld, 1);
+	value = (char *)field(ld, 2);
+	if (*key == '\0') {
+		if (blank(label) && blank(value))
+			return;		/* ",," : an empty row */
+		fail(ld, line, _("这一行没有键（第一列为空）"));
+		return;
+	}
+	if ((f = schema_find(key)) != -1) {
+		if (ld->seen[f] != 0) {
+			fail(ld, line, _("键 “%s” 重复（第 %d 行已有）"), key,
+			    ld->seen[f]);
+			return;
+		}
+		ld->seen[f] = line;
+		if (f == F_FORMAT && !blank(value)) {
+			const char	*v = value + strspn(value, " \t");
+			size_t		 n = strcspn(v, " \t");
+
+			if (n != strlen(SCH_FORMAT) ||
+			    strncmp(v, SCH_FORMAT, n) != 0 || !blank(v + n)) {
+				fail(ld, line, _("meta.format 为 “%s”：本程序只认识 "
+				    "2021 年的全国统一格式（" SCH_FORMAT "），"
+				    "不能按它读取这份报告"), value);
+				return;
+			}
+		}
+		if (schema_field(f)->kind == SK_TEXT)
+			lf_only(value);
+		report_set(ld->r, f, value);
+		report_set_line(ld->r, f, line);
+		return;
+	}
+	if (report_extra_get(ld->r, key) != NULL) {
+		int	 i, first = 0;
+
+		for (i = 0; i < report_nextras(ld->r); i++)
+			if (strcmp(report_extra(ld->r, i)->key, key) == 0)
+				first = report_extra(ld->r, i)->line;
+		fail(ld, line, _("键 “%s” 重复（第 %d 行已有）"), key, first);
+		return;
+	}
+	lf_only(value);
+	if (*value == '\0') {
+		/* An extra without a value is nothing to keep. */
+		if (strncmp(key, "note.", 5) != 0)
+			warn(ld, line, _("不认识的键 “%s”（值为空，已忽略）"), key);
+		return;
+	}
+	report_extra_set(ld->r, key, label, value, line);
+	if (strncmp(key, "note.", 5) != 0) {
+		if (ld->info != NULL)
+			ld->info->nunknown++;
+		warn(ld, line, _("不认识的键 “%s”：已保留，保存时原样写回"), key);
+	}
+}
+
+static void
+on_row(int c, void *data)
+{
+	struct loader	*ld = data;
+
+	(void)c;
+	if (ld->err == NULL) {
+		if (ld->nrec++ == 0)
+			header(ld);
+		else
+			record(ld);
+	}
+	ld->len = 0;
+	ld->nfields = 0;
+	ld->rec_line = 0;
+}
+
+/* True if the n bytes at s are valid UTF-8 (no overlongs, no surrogates). */
+static bool
+valid_utf8(const unsigned char *s, size_t n, size_t *bad)
+{
+	size_t	 i = 0;
+
+	while (i < n) {
+		unsigned char	 c = s[i];
+		size_t		 j, k;
+
+		if (c < 0x80) {
+			/* Eight ASCII bytes at a time. */
+			uint64_t	 w;
+
+			if (i + 8 <= n) {
+				memcpy(&w, s + i, 8);
+				if ((w & UINT64_C(0x8080808080808080)) == 0) {
+					i += 8;
+					continue;
+				}
+			}
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			k = 1;
+		else if (c >= 0xe0 && c <= 0xef)
+			k = 2;
+		else if (c >= 0xf0 && c <= 0xf4)
+			k = 3;
+		else
+			goto no;
+		if (i + k >= n)
+			goto no;
+		if ((c == 0xe0 && s[i + 1] < 0xa0) ||
+		    (c == 0xed && s[i + 1] > 0x9f) ||
+		    (c == 0xf0 && s[i + 1] < 0x90) ||
+		    (c == 0xf4 && s[i + 1] > 0x8f))
+			goto no;
+		for (j = 1; j <= k; j++)
+			if ((s[i + j] & 0xc0) != 0x80)
+				goto no;
+		i += k + 1;
+	}
+	return true;
+no:
+	*bad = i;
+	return false;
+}
+
+/* The line (1-based) of byte offset off. */
+static int
+line_of(const char *buf, size_t off)
+{
+	int	 line = 1;
+	size_t	 i;
+
+	for (i = 0; i < off; i++)
+		if (buf[i] == '\n')
+			line++;
+	return line;
+}
+
+/* GB18030 to UTF-8. NULL if the bytes are not GB18030 either. Caller
+ * frees. */
+static char *
+from_gb18030(const char *in, size_t len, size_t *outlen)
+{
+	iconv_t	 cd;
+	char	*out, *ip = (char *)in, *op;
+	size_t	 il = len, ol = len * 2 + 16;
+
+	if ((cd = iconv_open("UTF-8", "GB18030")) == (iconv_t)-1)
+		return NULL;
+	out = op = xmalloc(ol);
+	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 ||
+	    iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1) {
+		iconv_close(cd);
+		free(out);
+		return NULL;
+	}
+	iconv_close(cd);
+	*outlen = (size_t)(op - out);
+	return out;
+}
+
+struct report *
+csvio_parse(const char *buf, size_t len, const char *name,
+    struct csvio_info *info, char **err)
+{
+	struct loader		 ld;
+	struct csv_parser	 p;
+	const char		*nul, *s, *end, *nl;
+	char			*conv = NULL;
+	size_t			 bad, n;
+
+	if (info != NULL)
+		memset(info, 0, sizeof *info);
+	memset(&ld, 0, sizeof ld);
+	ld.name = name;
+	ld.info = info;
+
+	if ((nul = memchr(buf, '\0', len)) != NULL) {
+		*err = xasprintf(_("%s:%d: 这不是文本文件（含有 NUL 字节），"
+		    "不是报告文件"), name, line_of(buf, (size_t)(nul - buf)));
+		return NULL;
+	}
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
+	if (!valid_utf8((const unsigned char *)buf, len, &bad)) {
+		if ((conv = from_gb18030(buf, len, &n)) == NULL) {
+			*err = xasprintf(_("%s:%d: 文件的编码既不是 UTF-8 也不是 "
+			    "GB18030，无法读取"), name, line_of(buf, bad));
+			return NULL;
+		}
+		buf = conv;
+		len = n;
+		if (info != NULL)
+			info->converted = true;
+		warn(&ld, 0, _("文件不是 UTF-8，已按 GB18030（GBK）编码转换读取；"
+		    "保存时将写为 UTF-8"));
+	}
+
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		abort();
+	ld.r = report_new();
+	s = buf;
+	end = buf + len;
+	while (s < end && ld.err == NULL) {
+		ld.line++;
+		nl = memchr(s, '\n', (size_t)(end - s));
+		n = nl != NULL ? (size_t)(nl - s) + 1 : (size_t)(end - s);
+		if (ld.rec_line == 0 && strspn(s, "\r\n") < n)
+			ld.rec_line = ld.line;
+		if (csv_parse(&p, s, n, on_field, on_row, &ld) != n) {
+			if (ld.nfields > 0)
+				fail(&ld, ld.line, _("引号用法不对（键 “%s” 这一条）"),
+				    field(&ld, 0));
+			else
+				fail(&ld, ld.line, _("引号用法不对"));
+		}
+		s += n;
+	}
+	if (ld.err == NULL && csv_fini(&p, on_field, on_row, &ld) != 0) {
+		if (ld.nfields > 0)
+			fail(&ld, ld.rec_line, _("引号没有闭合（键 “%s” 这一条，"
+			    "从这一行开始直到文件末尾）"), field(&ld, 0));
+		else
+			fail(&ld, ld.rec_line, _("引号没有闭合（从这一行开始直到"
+			    "文件末尾）"));
+	}
+	csv_free(&p);
+	if (ld.err == NULL && ld.nrec == 0)
+		fail(&ld, 0, _("文件是空的，缺少表头 “key,label,value”"));
+	free(ld.buf);
+	free(conv);
+	if (ld.err != NULL) {
+		report_free(ld.r);
+		if (info != NULL)
+			csvio_info_free(info);
+		*err = ld.err;
+		return NULL;
+	}
+	report_set_modified(ld.r, false);
+	return ld.r;
+}
+
+/* Why a file operation failed, in Chinese. */
+static const char *
+why(int e)
+{
+	switch (e) {
+	case ENOSPC:
+	case EDQUOT:
+		return _("磁盘已满");
+	case EROFS:
+		return _("文件夹是只读的");
+	case EACCES:
+	case EPERM:
+		return _("没有权限");
+	case ENOENT:
+		return _("文件或文件夹不存在");
+	case ENOTDIR:
+		return _("路径中有一段不是文件夹");
+	case EISDIR:
+		return _("这是一个文件夹");
+	case EIO:
+		return _("读写出错");
+	default:
+		return strerror(e);
+	}
+}
 
 struct report *
 csvio_load(const char *path, struct csvio_info *info, char **err)
 {
-	(void)info;
-	*err = xasprintf("%s: not implemented yet", path);
-	return NULL;
+	struct report	*r;
+	struct stat	 st;
+	char		*buf;
+	size_t		 len = 0;
+	ssize_t		 n;
+	int		 fd;
+
+	if (info != NULL)
+		memset(info, 0, sizeof *info);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		*err = xasprintf(_("%s: 无法打开：%s"), path, why(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		*err = xasprintf(_("%s: 不是普通文件"), path);
+		close(fd);
+		return NULL;
+	}
+	buf = xmalloc((size_t)st.st_size + 1);
+	for (;;) {
+		if (len == (size_t)st.st_size + 1) {
+			/* It grew while we read: take what is there. */
+			st.st_size *= 2;
+			buf = xrealloc(buf, (size_t)st.st_size + 1);
+		}
+		n = read(fd, buf + len, (size_t)st.st_size + 1 - len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			*err = xasprintf(_("%s: 无法读取：%s"), path, why(errno));
+			free(buf);
+			close(fd);
+			return NULL;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	r = csvio_parse(buf, len, path, info, err);
+	free(buf);
+	return r;
 }
 
-/* Stand-ins until the reader and writer land, so that the commands that
- * call them link (added by E; replace freely). */
 void
 csvio_info_free(struct csvio_info *info)
 {
@@ -30,10 +510,181 @@ csvio_info_free(struct csvio_info *info)
 	info->nwarnings = 0;
 }
 
+/* A growing output buffer. */
+struct out {
+	char	*p;
+	size_t	 len, cap;
+};
+
+static void
+put(struct out *o, const char *s, size_t n)
+{
+	if (o->len + n > o->cap) {
+		while (o->len + n > o->cap)
+			o->cap = o->cap ? o->cap * 2 : 16384;
+		o->p = xrealloc(o->p, o->cap);
+	}
+	memcpy(o->p + o->len, s, n);
+	o->len += n;
+}
+
+/* One field, quoted only when it must be: a comma, a quote, a line break,
+ * or spaces at either end (which the reader would trim). */
+static void
+put_field(struct out *o, const char *s)
+{
+	size_t	 n = strlen(s);
+	const char *q;
+
+	if (n > 0 && strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' &&
+	    s[0] != '\t' && s[n - 1] != ' ' && s[n - 1] != '\t') {
+		put(o, s, n);
+		return;
+	}
+	if (n == 0)
+		return;
+	put(o, "\"", 1);
+	while ((q = strchr(s, '"')) != NULL) {
+		put(o, s, (size_t)(q - s) + 1);
+		put(o, "\"", 1);
+		s = q + 1;
+	}
+	put(o, s, strlen(s));
+	put(o, "\"", 1);
+}
+
+static void
+put_record(struct out *o, const char *key, const char *label,
+    const char *value)
+{
+	put_field(o, key);
+	put(o, ",", 1);
+	put_field(o, label);
+	put(o, ",", 1);
+	put_field(o, value != NULL ? value : "");
+	put(o, "\r\n", 2);
+}
+
+char *
+csvio_format(const struct report *r, size_t *len)
+{
+	struct out	 o = { NULL, 0, 0 };
+	int		 i;
+
+	put(&o, "key,label,value\r\n", 17);
+	for (i = 0; i < SCH_NFIELDS; i++) {
+		const struct sch_field	*f = schema_field(i);
+
+		put_record(&o, f->key, f->label, report_get(r, i));
+	}
+	for (i = 0; i < report_nextras(r); i++) {
+		const struct report_extra	*e = report_extra(r, i);
+
+		put_record(&o, e->key, e->label, e->value);
+	}
+	put(&o, "", 1);
+	*len = o.len - 1;
+	return o.p;
+}
+
+static int
+write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t	 w = write(fd, p, n);
+
+		if (w == -1 && errno == EINTR)
+			continue;
+		if (w == -1)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
 int
 csvio_save(const struct report *r, const char *path, char **err)
 {
-	(void)r;
-	*err = xasprintf("%s: not implemented yet", path);
+	struct stat	 st;
+	char		*data, *dir, *dcopy, *tmp, *bak;
+	size_t		 len;
+	mode_t		 mode, mask;
+	bool		 exists, moved = false;
+	int		 fd, dfd, e;
+
+	data = csvio_format(r, &len);
+	dcopy = xstrdup(path);
+	dir = xstrdup(dirname(dcopy));
+	free(dcopy);
+	tmp = xasprintf("%s/.%s.XXXXXX", dir, strrchr(path, '/') != NULL ?
+	    strrchr(path, '/') + 1 : path);
+	bak = xasprintf("%s~", path);
+
+	exists = stat(path, &st) == 0;
+	if (exists)
+		mode = st.st_mode & 07777;
+	else {
+		mask = umask(0);
+		umask(mask);
+		mode = 0644 & ~mask;
+	}
+
+	if ((fd = mkstemp(tmp)) == -1) {
+		e = errno;
+		*err = xasprintf(_("无法保存 %s：不能在文件夹 %s 里建立临时文件"
+		    "（%s）；原文件未改动"), path, dir, why(e));
+		goto fail_early;
+	}
+	if (write_all(fd, data, len) == -1 || fchmod(fd, mode) == -1 ||
+	    fsync(fd) == -1) {
+		e = errno;
+		close(fd);
+		goto fail;
+	}
+	if (close(fd) == -1) {
+		e = errno;
+		goto fail;
+	}
+	if (exists) {
+		/* Keep the previous version as NAME~ (a second name for it, so
+		 * that NAME itself never goes missing). */
+		if (unlink(bak) == -1 && errno != ENOENT) {
+			e = errno;
+			goto fail;
+		}
+		if (link(path, bak) == 0)
+			moved = false;
+		else if (rename(path, bak) == 0)
+			moved = true;
+		else {
+			e = errno;
+			goto fail;
+		}
+	}
+	if (rename(tmp, path) == -1) {
+		e = errno;
+		if (moved)
+			rename(bak, path);
+		goto fail;
+	}
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+		fsync(dfd);
+		close(dfd);
+	}
+	free(data);
+	free(dir);
+	free(tmp);
+	free(bak);
+	return 0;
+
+fail:
+	unlink(tmp);
+	*err = xasprintf(_("无法保存 %s：%s；原文件未改动"), path, why(e));
+fail_early:
+	free(data);
+	free(dir);
+	free(tmp);
+	free(bak);
 	return -1;
 }
