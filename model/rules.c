@@ -332,12 +332,11 @@ term_value(const struct report *r, int field, int flags, int64_t *v)
 	return false;
 }
 
-/* Sum a side into *sum and describe it into b; false if pending. */
+/* Sum a side into *sum; false if the identity must wait for a value. */
 static bool
-side_eval(const struct report *r, const struct side *sd, const char *name,
-    int flags, int64_t *sum, struct buf *b)
+side_sum(const struct report *r, const struct side *sd, int flags,
+    int64_t *sum)
 {
-	char	 num[NUM_BUFSZ];
 	int64_t	 v, total = 0;
 	int	 i;
 
@@ -347,9 +346,21 @@ side_eval(const struct report *r, const struct side *sd, const char *name,
 		total += sd->t[i].sign * v;	/* counts <= 10^15: no overflow */
 	}
 	*sum = total;
+	return true;
+}
+
+/* Describe a side, its terms and their sum (or its name), into b. */
+static void
+side_describe(const struct report *r, const struct side *sd, const char *name,
+    int flags, int64_t sum, struct buf *b)
+{
+	char	 num[NUM_BUFSZ];
+	int64_t	 v;
+	int	 i;
+
 	if (name != NULL) {
-		buf_add(b, "%s(%s)", _(name), number_format(total, SK_COUNT, num));
-		return true;
+		buf_add(b, "%s(%s)", _(name), number_format(sum, SK_COUNT, num));
+		return;
 	}
 	for (i = 0; i < sd->n; i++) {
 		term_value(r, sd->t[i].field, flags, &v);
@@ -359,10 +370,11 @@ side_eval(const struct report *r, const struct side *sd, const char *name,
 		    number_format(v, SK_COUNT, num));
 	}
 	if (sd->n > 1)
-		buf_add(b, "=%s", number_format(total, SK_COUNT, num));
-	return true;
+		buf_add(b, "=%s", number_format(sum, SK_COUNT, num));
 }
 
+/* One identity: a finding when both sides have values and differ. The
+ * message is built only then (most identities hold). */
 static void
 check_identity(const struct report *r, const struct identity *id, int flags,
     struct findings *fs)
@@ -373,14 +385,13 @@ check_identity(const struct report *r, const struct identity *id, int flags,
 	struct finding	*f;
 	int		 i;
 
+	if (!side_sum(r, &id->lhs, flags, &l) ||
+	    !side_sum(r, &id->rhs, flags, &rr) || l == rr)
+		return;
 	buf_add(&b, "%s：", id->title);
-	if (!side_eval(r, &id->lhs, NULL, flags, &l, &b))
-		goto out;
+	side_describe(r, &id->lhs, NULL, flags, l, &b);
 	buf_add(&b, "%s", _("，不等于 "));
-	if (!side_eval(r, &id->rhs, id->spec->rhs_name, flags, &rr, &b))
-		goto out;
-	if (l == rr)
-		goto out;
+	side_describe(r, &id->rhs, id->spec->rhs_name, flags, rr, &b);
 	d = l > rr ? l - rr : rr - l;
 	buf_add(&b, _("，差 %s"), number_format(d, SK_COUNT, num));
 	f = add_finding(fs, id->spec->rule, id->spec->sev,
@@ -390,11 +401,8 @@ check_identity(const struct report *r, const struct identity *id, int flags,
 	for (i = 0; i < id->rhs.n; i++)
 		f->fields[f->nfields++] = id->rhs.t[i].field;
 	f->message = b.s;
-	b.s = NULL;
 	if (id->note_key != NULL)
 		f->note_key = xstrdup(id->note_key);
-out:
-	free(b.s);
 }
 
 /* R5 and W1 for one field. */
@@ -489,8 +497,11 @@ check_w4(const struct report *r, struct findings *fs)
 		return;
 	bare = o = xmalloc(strlen(s5) + 1);
 	for (p = s5; *p != '\0';) {
+		/* Longer than any "nothing" phrase: it names something. */
+		if (o - bare > 24)
+			break;
 		for (d = drop; *d != NULL; d++)
-			if (strncmp(p, *d, strlen(*d)) == 0)
+			if (**d == *p && strncmp(p, *d, strlen(*d)) == 0)
 				break;
 		if (*d != NULL)
 			p += strlen(*d);
