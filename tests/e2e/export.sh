@@ -81,7 +81,7 @@ expect 2 "missing report" "$GK" export -f csv "$T/nonexistent.csv"
 contains "$T/err" "nonexistent.csv" "missing report named"
 
 # Typed text that a spreadsheet would run, and a note, from a file.
-sed -e 's/^meta.agency,报告单位,.*/meta.agency,报告单位,=HYPERLINK("http:\/\/x")/' \
+sed -e 's/^meta.agency,报告单位,.*/meta.agency,报告单位,"=HYPERLINK(""http:\/\/x"")"/' \
     -e 's/^t3.new.biz,\(.*\),0/t3.new.biz,\1,@SUM(1)/' \
     "$T/hz.csv" >"$T/evil.csv"
 printf 'note.X2.rules,说明/X2/规章,－本年另有3件规章因上位法修改自然失效\r\n' >>"$T/evil.csv"
