@@ -1,12 +1,279 @@
-/* cmd_check.c: `gkreport check` (not written yet). */
+/*
+ * cmd_check.c: `gkreport check`: the identities and the completeness of
+ * one or many report files, for a clerk (text, grouped by section) or for
+ * a county office's script (CSV, one record per finding).
+ */
 #include "config.h"
 
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
+#include "csvio.h"
+#include "nls.h"
+#include "rules.h"
+#include "year.h"
+
+enum check_format {
+	CF_TEXT,
+	CF_CSV,
+};
+
+/* A section with more empty cells than this shows the first few only. */
+#define EMPTY_SHOWN	5
+
+static void
+usage(void)
+{
+	printf(_("用法：gkreport check [选项] 报告.csv...\n"
+	    "检查报告的勾稽关系（表三每列、每行，表四每类）、数值格式和是否填全。\n\n"
+	    "选项：\n"
+	    "      --prev=上年.csv     用上年的报告文件填入“上年报告”数字，\n"
+	    "                          检查上年结转（X1）和现行有效件数（X2）\n"
+	    "      --blank-as-zero     把空格子当作 0（不报“未填”）\n"
+	    "      --format=格式       text（默认，按表分组的说明）或\n"
+	    "                          csv（file,rule,severity,keys,message，\n"
+	    "                          每个问题一行，供汇总脚本使用）\n"
+	    "  -h, --help              显示此帮助并退出\n"
+	    "  -V, --version           显示版本信息并退出\n\n"
+	    "问题分三级：错误（勾稽关系不成立、数值无效）、未填（必填的格子或\n"
+	    "文字为空）、提示（与上年不衔接、文字可能漏写，可在报告中写说明）。\n"
+	    "报告读取时的提醒（如按 GB18030 转换、不认识的键）写到标准错误。\n\n"
+	    "退出状态：0 所有报告都已填全且没有错误（可以有提示）；\n"
+	    "1 有报告存在错误或未填的格子；2 有文件无法读取或用法错误\n"
+	    "（其余文件照常检查）。\n"));
+}
+
+/* Minimal CSV quoting of one field onto out. */
+static void
+csv_field(FILE *out, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' &&
+	    (s[0] == '\0' || s[strlen(s) - 1] != ' ')) {
+		fputs(s, out);
+		return;
+	}
+	putc('"', out);
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			putc('"', out);
+		putc(*s, out);
+	}
+	putc('"', out);
+}
+
+static void
+print_csv(const char *path, const struct findings *fs)
+{
+	int	 i, j;
+
+	for (i = 0; i < fs->n; i++) {
+		const struct finding	*f = &fs->v[i];
+
+		csv_field(stdout, path);
+		printf(",%s,%s,", f->rule, severity_name(f->sev));
+		for (j = 0; j < f->nfields; j++) {
+			if (j > 0)
+				putchar(' ');
+			fputs(schema_field(f->fields[j])->key, stdout);
+		}
+		putchar(',');
+		csv_field(stdout, f->message);
+		fputs("\r\n", stdout);
+	}
+}
+
+/* The heading findings of this section/table are grouped under. */
+static const char *
+group_name(const struct finding *f)
+{
+	if (f->table >= 0)
+		return sch_tables[f->table].name;
+	if (f->section >= 0)
+		return sch_sections[f->section].heading;
+	return _("封面");
+}
+
+static void
+print_text(const char *path, const struct report *r,
+    const struct findings *fs)
+{
+	const char	*group = NULL, *g, *note;
+	int		 i, j, nempty = 0, shown = 0;
+
+	for (i = 0; i < fs->n; i++) {
+		const struct finding	*f = &fs->v[i];
+
+		g = group_name(f);
+		if (group == NULL || strcmp(g, group) != 0) {
+			if (group == NULL)
+				printf("%s\n", path);
+			printf("  %s\n", g);
+			group = g;
+			shown = nempty = 0;
+			/* Count this group's empty cells once. */
+			for (j = i; j < fs->n &&
+			    strcmp(group_name(&fs->v[j]), g) == 0; j++)
+				if (fs->v[j].sev == SEV_INCOMPLETE)
+					nempty++;
+		}
+		if (f->sev == SEV_INCOMPLETE && nempty > EMPTY_SHOWN) {
+			if (shown++ < EMPTY_SHOWN - 1)
+				printf("    %s  %s\n", severity_label(f->sev),
+				    f->message);
+			else if (shown == EMPTY_SHOWN)
+				printf(_("    %s  ……另有 %d 项尚未填写"
+				    "（共 %d 项）\n"), severity_label(f->sev),
+				    nempty - (EMPTY_SHOWN - 1), nempty);
+			continue;
+		}
+		printf("    %s  %s\n", severity_label(f->sev), f->message);
+		if (f->note_key != NULL &&
+		    (note = report_extra_get(r, f->note_key)) != NULL &&
+		    *note != '\0')
+			printf(_("          说明：%s\n"), note);
+	}
+	if (fs->nincomplete == 0 && fs->nerror == 0)
+		printf(_("%s：已填全，无错误"), path);
+	else
+		printf(_("%s：%s，%s"), path,
+		    fs->nincomplete == 0 ? _("已填全") : _("未填全"),
+		    fs->nerror == 0 ? _("无错误") : _("有错误"));
+	printf(_("（错误 %d 项，未填 %d 项，提示 %d 项）\n"), fs->nerror,
+	    fs->nincomplete, fs->nwarning);
+}
+
+/* Print a reading warning "FILE:LINE: message" as
+ * "gkreport: FILE:LINE: 警告：message". */
+static void
+print_warning(const char *path, const char *w)
+{
+	size_t		 n = strlen(path);
+	const char	*msg = w;
+
+	if (strncmp(w, path, n) == 0 && w[n] == ':') {
+		msg = w + n + 1;
+		msg += strspn(msg, "0123456789");
+		if (*msg == ':')
+			msg++;
+		if (*msg == ' ')
+			msg++;
+	}
+	fprintf(stderr, "gkreport: %.*s%s%s\n", (int)(msg - w), w,
+	    _("警告："), msg);
+}
+
+/* Check one file; returns its exit status. */
+static int
+check_one(const char *path, const struct report *last, int flags,
+    enum check_format fmt)
+{
+	struct csvio_info	 info;
+	struct report		*r;
+	struct findings		*fs;
+	char			*err;
+	int			 i, status;
+
+	if ((r = csvio_load(path, &info, &err)) == NULL) {
+		cli_error("%s", err);
+		free(err);
+		return EXIT_TROUBLE;
+	}
+	for (i = 0; i < info.nwarnings; i++)
+		print_warning(path, info.warnings[i]);
+	csvio_info_free(&info);
+	if (last != NULL)
+		year_fill_prev(r, last);
+	fs = rules_check(r, flags);
+	if (fmt == CF_CSV)
+		print_csv(path, fs);
+	else
+		print_text(path, r, fs);
+	status = fs->nerror > 0 || fs->nincomplete > 0 ? EXIT_FINDINGS : 0;
+	findings_free(fs);
+	report_free(r);
+	return status;
+}
 
 int
 cmd_check(int argc, char **argv)
 {
-	(void)argc;
-	cli_error("check: not implemented yet");
-	return EXIT_TROUBLE;
+	enum { OPT_PREV = 256, OPT_BLANK, OPT_FORMAT };
+	static const struct option longopts[] = {
+		{ "prev",		required_argument, NULL, OPT_PREV },
+		{ "blank-as-zero",	no_argument,	   NULL, OPT_BLANK },
+		{ "format",		required_argument, NULL, OPT_FORMAT },
+		{ "help",		no_argument,	   NULL, 'h' },
+		{ "version",		no_argument,	   NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static char		 obuf[1 << 16];
+	enum check_format	 fmt = CF_TEXT;
+	struct csvio_info	 info;
+	struct report		*last = NULL;
+	const char		*prev = NULL;
+	char			*err;
+	int			 c, i, flags = 0, status = 0, st;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_PREV:
+			prev = optarg;
+			break;
+		case OPT_BLANK:
+			flags |= RULES_BLANK_AS_ZERO;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "text") == 0)
+				fmt = CF_TEXT;
+			else if (strcmp(optarg, "csv") == 0)
+				fmt = CF_CSV;
+			else
+				return cli_usage_error("check",
+				    _("不认识的输出格式 “%s”（可用 text 或 csv）"),
+				    optarg);
+			break;
+		case 'h':
+			usage();
+			return 0;
+		case 'V':
+			cli_version();
+			return 0;
+		default:
+			return cli_usage_error("check", "%s",
+			    _("无法识别的选项"));
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("check", "%s", _("没有给出要检查的报告文件"));
+	if (prev != NULL) {
+		if ((last = csvio_load(prev, &info, &err)) == NULL) {
+			cli_error(_("%s（--prev 给出的上年报告）"), err);
+			free(err);
+			return EXIT_TROUBLE;
+		}
+		for (i = 0; i < info.nwarnings; i++)
+			print_warning(prev, info.warnings[i]);
+		csvio_info_free(&info);
+	}
+	setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
+	if (fmt == CF_CSV)
+		fputs("file,rule,severity,keys,message\r\n", stdout);
+	for (i = optind; i < argc; i++) {
+		st = check_one(argv[i], last, flags, fmt);
+		if (st == EXIT_TROUBLE)
+			fflush(stdout);
+		if (st > status)
+			status = st;
+	}
+	report_free(last);
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		cli_error("%s", _("无法写出检查结果"));
+		return EXIT_TROUBLE;
+	}
+	return status;
 }

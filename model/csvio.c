@@ -223,12 +223,6 @@ record(struct loader *ld)
 		return;
 	}
 	lf_only(value);
-	if (*value == '\0') {
-		/* An extra without a value is nothing to keep. */
-		if (strncmp(key, "note.", 5) != 0)
-			warn(ld, line, _("不认识的键 “%s”（值为空，已忽略）"), key);
-		return;
-	}
 	report_extra_set(ld->r, key, label, value, line);
 	if (strncmp(key, "note.", 5) != 0) {
 		if (ld->info != NULL)
