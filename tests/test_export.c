@@ -10,73 +10,23 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "csvio.h"
 #include "export.h"
 #include "report.h"
 #include "schema.h"
 
 #define DATA	TEST_DATADIR "/export"
 
-/* ---- loading fixtures (key,label,value records) ------------------------ */
-
-struct loader {
-	struct report	*r;
-	int		 col;
-	char		*key, *value;
-};
-
-static void
-load_field(void *s, size_t n, void *data)
-{
-	struct loader	*ld = data;
-	char		*v = strndup(s != NULL ? s : "", s != NULL ? n : 0);
-
-	if (ld->col == 0) {
-		free(ld->key);
-		ld->key = v;
-	} else if (ld->col == 2) {
-		free(ld->value);
-		ld->value = v;
-	} else
-		free(v);
-	ld->col++;
-}
-
-static void
-load_row(int c, void *data)
-{
-	struct loader	*ld = data;
-	int		 f;
-
-	(void)c;
-	if (ld->key != NULL && strcmp(ld->key, "key") != 0) {
-		if ((f = schema_find(ld->key)) != -1)
-			report_set(ld->r, f, ld->value);
-		else
-			report_extra_set(ld->r, ld->key, NULL, ld->value, 0);
-	}
-	free(ld->key);
-	free(ld->value);
-	ld->key = ld->value = NULL;
-	ld->col = 0;
-}
-
+/* A report file, through the program's own reader. */
 static struct report *
 load(const char *path)
 {
-	struct loader		 ld = { report_new(), 0, NULL, NULL };
-	struct csv_parser	 p;
-	char			 buf[8192];
-	size_t			 n;
-	FILE			*fp = fopen(path, "rb");
+	struct report	*r;
+	char		*err = NULL;
 
-	cr_assert_not_null(fp, "cannot open %s", path);
-	cr_assert_eq(csv_init(&p, 0), 0);
-	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-		cr_assert_eq(csv_parse(&p, buf, n, load_field, load_row, &ld), n);
-	csv_fini(&p, load_field, load_row, &ld);
-	csv_free(&p);
-	fclose(fp);
-	return ld.r;
+	r = csvio_load(path, NULL, &err);
+	cr_assert_not_null(r, "%s", err);
+	return r;
 }
 
 /* ---- reading a CSV export back as a spreadsheet would ------------------- */
@@ -270,6 +220,41 @@ Test(export_csv, read_back_gives_every_figure_of_hongze)
 	    sheet_find(sh, 0, 2, "1.本机关不掌握相关政府信息"), 3), "31");
 	sheet_free(sh);
 	free(s);
+	report_free(r);
+}
+
+Test(export_csv, read_back_gives_every_figure_of_the_hongze_example)
+{
+	struct report	*r = load(EXAMPLES_DIR "/hongze-2024.csv");
+	struct sheet	*sh;
+	size_t		 len;
+	char		*s = render(r, EXPORT_CSV, EXPORT_UTF8, &len);
+
+	sh = sheet_parse(s + 3, len - 3);
+	cr_assert_eq(check_figures(sh, r), SCH_NCELLS);
+	sheet_free(sh);
+	free(s);
+	report_free(r);
+}
+
+Test(export_csv, notes_read_from_a_file_are_exported)
+{
+	struct report	*r;
+	char		*buf, *err = NULL, *s;
+	size_t		 len;
+
+	r = load(DATA "/hongze-2024.csv");
+	report_extra_set(r, "note.X2.normative", "说明/X2/行政规范性文件",
+	    "本年有1件规范性文件因机构改革失效", 0);
+	buf = csvio_format(r, &len);
+	report_free(r);
+	r = csvio_parse(buf, len, "noted.csv", NULL, &err);
+	cr_assert_not_null(r, "%s", err);
+	s = render(r, EXPORT_CSV, EXPORT_UTF8, &len);
+	cr_assert_not_null(strstr(s, "\r\n说明\r\n说明/X2/行政规范性文件,"
+	    "本年有1件规范性文件因机构改革失效\r\n"));
+	free(s);
+	free(buf);
 	report_free(r);
 }
 

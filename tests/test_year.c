@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "csvio.h"
 #include "report.h"
 #include "rules.h"
 #include "schema.h"
@@ -267,5 +268,73 @@ Test(year, x2_pending_then_passing_then_failing_with_its_note_key)
 			cr_assert_str_eq(fs->v[i].note_key, "note.X2.rules");
 	findings_free(fs);
 	report_free(r);
+	report_free(last);
+}
+
+/* Through the report file: the notes written with last year's report come
+ * back as they were, and still do not move into the next year. */
+Test(year, notes_round_trip_through_the_file_and_stay_behind)
+{
+	struct report	*last = last_year(), *back, *next;
+	char		*buf, *err = NULL;
+	size_t		 len;
+
+	buf = csvio_format(last, &len);
+	back = csvio_parse(buf, len, "last.csv", NULL, &err);
+	cr_assert_not_null(back, "%s", err);
+	cr_assert_str_eq(report_extra_get(back, "note.X2.rules"), "上年的说明");
+	cr_assert_str_eq(report_extra_get(back, "note.W4.s5"), "另一条说明");
+	next = year_next(back);
+	cr_assert_null(report_extra_get(next, "note.X2.rules"));
+	cr_assert_null(report_extra_get(next, "note.W4.s5"));
+	free(buf);
+	report_free(next);
+	report_free(back);
+	report_free(last);
+}
+
+/* The new year, saved and read back, is the same report. */
+Test(year, next_survives_the_file)
+{
+	struct report	*last = last_year(), *next, *back;
+	char		*buf, *err = NULL;
+	size_t		 len;
+	int		 f;
+
+	next = year_next(last);
+	buf = csvio_format(next, &len);
+	back = csvio_parse(buf, len, "next.csv", NULL, &err);
+	cr_assert_not_null(back, "%s", err);
+	for (f = 0; f < SCH_NFIELDS; f++) {
+		const char	*a = report_get(next, f), *b = report_get(back, f);
+
+		cr_assert_str_eq(a != NULL ? a : "", b != NULL ? b : "",
+		    "%s", schema_field(f)->key);
+	}
+	free(buf);
+	report_free(back);
+	report_free(next);
+	report_free(last);
+}
+
+/* Last year's example file rolls forward with X1 satisfied. */
+Test(year, example_rolls_forward_cleanly)
+{
+	struct report	*last, *next;
+	struct findings	*fs;
+	char		*err = NULL;
+
+	last = csvio_load(EXAMPLES_DIR "/hongze-2024.csv", NULL, &err);
+	cr_assert_not_null(last, "%s", err);
+	next = year_next(last);
+	cr_assert_str_eq(report_get(next, F_YEAR), "2025");
+	cr_assert_str_eq(report_get(next,
+	    schema_find("prev.t2.normative.in_force")),
+	    report_get(last, cell(SCH_T2, "normative", "in_force")));
+	fs = rules_check(next, 0);
+	cr_assert_eq(count_rule(fs, "X1", NULL), 0);
+	cr_assert_eq(fs->nerror, 0);
+	findings_free(fs);
+	report_free(next);
 	report_free(last);
 }

@@ -32,13 +32,6 @@ lacks() {
 
 export LC_ALL=C.UTF-8
 
-# Until the report file reader exists there is nothing to export.
-if "$GK" export -f csv "$DATA/hongze-2024.csv" 2>&1 >/dev/null |
-    grep -q 'not implemented'; then
-	echo "SKIP: gkreport cannot read report files yet (csvio)"
-	exit 77
-fi
-
 # --help
 expect 0 "export --help" "$GK" export --help
 contains "$T/out" "--strict" "export --help"
