@@ -494,7 +494,7 @@ why(int e)
 		return _("文件夹是只读的");
 	case EACCES:
 	case EPERM:
-		return _("没有权限");
+		return _("没有写入权限（文件夹是只读的，或属于他人）");
 	case ENOENT:
 		return _("文件或文件夹不存在");
 	case ENOTDIR:

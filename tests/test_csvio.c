@@ -475,7 +475,7 @@ Test(csvio, failing_save_leaves_the_original_intact)
 	if (geteuid() != 0) {
 		chmod(d, 0555);
 		cr_assert_eq(csvio_save(r, path, &err), -1);
-		cr_assert_not_null(strstr(err, "没有权限"), "%s", err);
+		cr_assert_not_null(strstr(err, "没有写入权限"), "%s", err);
 		free(err);
 		chmod(d, 0755);
 		got = slurp(path, &len);
