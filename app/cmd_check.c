@@ -7,6 +7,7 @@
 
 #include <getopt.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -185,8 +186,16 @@ check_one(const char *path, const struct report *last, int flags,
 	for (i = 0; i < info.nwarnings; i++)
 		print_warning(path, info.warnings[i]);
 	csvio_info_free(&info);
-	if (last != NULL)
+	if (last != NULL) {
+		int64_t	 y, ly;
+
+		if (report_value(r, F_YEAR, &y) &&
+		    report_value(last, F_YEAR, &ly) && ly + 1 != y)
+			fprintf(stderr, _("gkreport: %s: 警告：--prev 给出的是 "
+			    "%lld 年的报告，而这份是 %lld 年的\n"), path,
+			    (long long)ly, (long long)y);
 		year_fill_prev(r, last);
+	}
 	fs = rules_check(r, flags);
 	if (fmt == CF_CSV)
 		print_csv(path, fs);

@@ -535,6 +535,8 @@ Test(check, prev_fills_last_years_figures)
 	p[strlen("/四、结转下年度继续办理/总计,")] = '2';
 	p = strstr(text, "第二十条第（一）项/行政规范性文件/现行有效件数,8\r\n");
 	p[strlen("第二十条第（一）项/行政规范性文件/现行有效件数,")] = '6';
+	p = strstr(text, "meta.year,报告年度,2024\r\n");
+	p[strlen("meta.year,报告年度,202")] = '3';
 	spit(last, text);
 	free(text);
 	/* This year without prev.*: nothing to compare. */
@@ -544,6 +546,7 @@ Test(check, prev_fills_last_years_figures)
 	cr_assert(asprintf(&args, "check --format=csv --prev '%s' '%s'", last,
 	    cur) > 0);
 	cr_assert_eq(run(args, &out, &err), 0);	/* warnings only */
+	cr_assert_str_eq(err, "");
 	cr_assert_not_null(strstr(out, ",X1,warning,t3.carry_in.natural "
 	    "prev.t3.carry_out.natural,"), "%s", out);
 	cr_assert_not_null(strstr(out, ",X1,warning,t3.carry_in.total "
@@ -557,6 +560,14 @@ Test(check, prev_fills_last_years_figures)
 	cr_assert(asprintf(&args, "check --format=csv '%s'", cur) > 0);
 	cr_assert_eq(run(args, &out, &err), 0);
 	cr_assert_str_eq(out, "file,rule,severity,keys,message\r\n");
+	free(out);
+	free(err);
+	free(args);
+	/* Last year's file of the wrong year is said. */
+	cr_assert(asprintf(&args, "check --prev '%s' '%s'", cur, cur) > 0);
+	cr_assert_eq(run(args, &out, &err), 0);
+	cr_assert_not_null(strstr(err, "警告：--prev 给出的是 2024 年的报告，而这份是 2024 年的"),
+	    "%s", err);
 	free(out);
 	free(err);
 	free(args);
