@@ -102,6 +102,7 @@ struct figs {
 
 static char	**lines;
 static int	 nlines;
+static char	*copy_of_lines;	/* what lines point into */
 
 /* Split the example into CRLF-ended lines; note each figure. */
 static void
@@ -109,6 +110,7 @@ read_figs(const char *text, struct figs *fg)
 {
 	char	*copy = strdup(text), *p = copy, *nl;
 
+	copy_of_lines = copy;
 	nlines = 0;
 	lines = calloc(1000, sizeof *lines);
 	fg->n = 0;
@@ -161,6 +163,16 @@ struct set {
 	char	*s[64];
 };
 
+static void
+set_clear(struct set *st)
+{
+	int	 i;
+
+	for (i = 0; i < st->n; i++)
+		free(st->s[i]);
+	st->n = 0;
+}
+
 static int
 cmpstr(const void *a, const void *b)
 {
@@ -188,6 +200,13 @@ add(struct set *st, const char *rule, char **keys, int nkeys)
 	st->s[st->n++] = s;
 }
 
+static void
+free_keys(char **k, int n)
+{
+	while (n > 0)
+		free(k[--n]);
+}
+
 static char *
 kf(const char *pre, const char *a, const char *b)
 {
@@ -205,7 +224,7 @@ expected(const struct figs *fg, struct set *st)
 	long	 l, r;
 	int	 c, i, n;
 
-	st->n = 0;
+	set_clear(st);
 	for (c = 0; c < 7; c++) {		/* R1 */
 		n = 0;
 		k[n++] = kf("t3.", "new", T3C[c]);
@@ -214,6 +233,7 @@ expected(const struct figs *fg, struct set *st)
 		k[n++] = kf("t3.", "carry_out", T3C[c]);
 		if (v(fg, k[0]) + v(fg, k[1]) != v(fg, k[2]) + v(fg, k[3]))
 			add(st, "R1", k, n);
+		free_keys(k, n);
 	}
 	for (c = 0; c < 7; c++) {		/* R2 */
 		n = 0;
@@ -225,6 +245,7 @@ expected(const struct figs *fg, struct set *st)
 		}
 		if (v(fg, k[0]) != r)
 			add(st, "R2", k, n);
+		free_keys(k, n);
 	}
 	for (i = 0; i < 25; i++) {		/* R3 */
 		n = 0;
@@ -236,6 +257,7 @@ expected(const struct figs *fg, struct set *st)
 		}
 		if (v(fg, k[0]) != r)
 			add(st, "R3", k, n);
+		free_keys(k, n);
 	}
 	for (i = 0; i < 3; i++) {		/* R4 */
 		n = 0;
@@ -247,6 +269,7 @@ expected(const struct figs *fg, struct set *st)
 		}
 		if (v(fg, k[0]) != r)
 			add(st, "R4", k, n);
+		free_keys(k, n);
 	}
 	for (c = 0; c < 7; c++) {		/* X1 */
 		n = 0;
@@ -254,6 +277,7 @@ expected(const struct figs *fg, struct set *st)
 		k[n++] = kf("prev.t3.", "carry_out", T3C[c]);
 		if (v(fg, k[0]) != v(fg, k[1]))
 			add(st, "X1", k, n);
+		free_keys(k, n);
 	}
 	for (i = 0; i < 2; i++) {		/* X2 */
 		const char *row = i == 0 ? "rules" : "normative";
@@ -267,6 +291,7 @@ expected(const struct figs *fg, struct set *st)
 		r = v(fg, k[1]) + v(fg, k[2]) - v(fg, k[3]);
 		if (l != r)
 			add(st, "X2", k, n);
+		free_keys(k, n);
 	}
 	/* W3 needs other_nofee.total > 0 and a 六 without 信息处理费/收费;
 	 * the example's 六 speaks of 信息处理费, so W3 never comes. */
@@ -280,7 +305,7 @@ actual(const char *csv, struct set *st)
 	char	*copy = strdup(csv), *line, *save = NULL;
 	int	 first = 1;
 
-	st->n = 0;
+	set_clear(st);
 	for (line = strtok_r(copy, "\r\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\r\n", &save)) {
 		char	*f[5], *p = line, *keys[40], *kp, *ks = NULL;
@@ -309,7 +334,7 @@ actual(const char *csv, struct set *st)
 Test(check, every_figure_plus_one_breaks_exactly_its_identities)
 {
 	struct figs	 fg;
-	struct set	 want, got;
+	struct set	 want = { 0 }, got = { 0 };
 	char		*text = slurp(HONGZE), *path, *out, *err, *args, *old;
 	int		 i, j, cells = 0, st;
 	FILE		*f;
@@ -350,6 +375,12 @@ Test(check, every_figure_plus_one_breaks_exactly_its_identities)
 		fg.val[i]--;
 	}
 	cr_assert_eq(cells, 200);
+	set_clear(&want);
+	set_clear(&got);
+	for (i = 0; i < fg.n; i++)
+		free(fg.key[i]);
+	free(lines[0] == NULL ? NULL : copy_of_lines);
+	free(lines);
 	free(text);
 	free(path);
 	free(args);

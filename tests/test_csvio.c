@@ -425,6 +425,9 @@ Test(csvio, save_keeps_the_previous_version_and_the_mode)
 	unlink(path);
 	unlink(bak);
 	rmdir(d);
+	free(path);
+	free(bak);
+	free(d);
 }
 
 Test(csvio, save_new_file_is_0644_under_umask)
@@ -442,6 +445,8 @@ Test(csvio, save_new_file_is_0644_under_umask)
 	report_free(r);
 	unlink(path);
 	rmdir(d);
+	free(path);
+	free(d);
 }
 
 Test(csvio, failing_save_leaves_the_original_intact)
@@ -485,4 +490,8 @@ Test(csvio, failing_save_leaves_the_original_intact)
 	unlink(path);
 	rmdir(d);
 	report_free(r);
+	free(path);
+	free(bak);
+	free(junk);
+	free(d);
 }
