@@ -1,13 +1,1457 @@
-/* tui.c: the application (not written yet). */
+/*
+ * tui.c: the application. One screen per report section (封面, 一 … 六),
+ * the checks and the help; number grids for tables 二, 三, 四 and the text
+ * editor for the texts. Key handlers change state and report what changed;
+ * the main loop draws. Every edit goes through commit(), which keeps the
+ * undo history and re-checks the report.
+ */
 #include "config.h"
 
+#include <curses.h>
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <wchar.h>
+
 #include "cli.h"
+#include "csvio.h"
+#include "nls.h"
+#include "number.h"
+#include "report.h"
+#include "rules.h"
+#include "schema.h"
+#include "textedit.h"
+#include "wtext.h"
+#include "xmalloc.h"
+
+enum screen_id {
+	SCR_COVER,
+	SCR_S1,
+	SCR_T2,
+	SCR_T3,
+	SCR_T4,
+	SCR_S5,
+	SCR_S6,
+	SCR_CHECKS,
+	SCR_HELP,
+	NSCREENS,
+};
+
+/* Each screen: its tab, the section it shows (or -1), its table or text. */
+static const struct screen {
+	const char	*tab;
+	int		 section;
+	int		 table;
+	int		 text;
+} screens[NSCREENS] = {
+	{ N_("封面"), -1, -1, F_PREAMBLE },
+	{ "一", SCH_S1, -1, F_S1 },
+	{ "二", SCH_S2, SCH_T2, -1 },
+	{ "三", SCH_S3, SCH_T3, -1 },
+	{ "四", SCH_S4, SCH_T4, -1 },
+	{ "五", SCH_S5, -1, F_S5 },
+	{ "六", SCH_S6, -1, F_S6 },
+	{ N_("检查"), -1, -1, -1 },
+	{ N_("帮助"), -1, -1, -1 },
+};
+
+enum action {
+	A_NONE,
+	A_NEXT,
+	A_PREV,
+	A_HELP,
+	A_SAVE,
+	A_QUIT,
+	A_UNDO,
+	A_REDO,
+	A_CHECKS,
+	A_REPAINT,
+	A_FILL_TOTALS,
+	A_FILL_ZERO,
+};
+
+#define CTX_ALL		0x1
+#define CTX_GRID	0x2
+#define CTX_CHECKS	0x4
+#define CTX_TEXT	0x8
+
+#define CTRL(c)		((c) & 0x1f)
+
+/* The key table: the bindings, the help screen and the key hints. */
+static const struct binding {
+	wint_t		 key;
+	bool		 fn;
+	enum action	 action;
+	int		 ctx;
+	bool		 hint;		/* shown on the bottom line */
+	const char	*name;
+	const char	*help;
+} bindings[] = {
+	{ L'\t', false, A_NEXT, CTX_ALL, true, "Tab", N_("下一屏") },
+	{ KEY_BTAB, true, A_PREV, CTX_ALL, false, "Shift-Tab", N_("上一屏") },
+	{ KEY_F(1), true, A_HELP, CTX_ALL, true, "F1", N_("帮助") },
+	{ CTRL('s'), false, A_SAVE, CTX_ALL, true, "^S", N_("保存") },
+	{ KEY_F(2), true, A_SAVE, CTX_ALL, false, "F2", N_("保存") },
+	{ CTRL('q'), false, A_QUIT, CTX_ALL, true, "^Q", N_("退出") },
+	{ KEY_F(10), true, A_QUIT, CTX_ALL, false, "F10", N_("退出") },
+	{ CTRL('z'), false, A_UNDO, CTX_ALL, true, "^Z", N_("撤销") },
+	{ CTRL('y'), false, A_REDO, CTX_ALL, false, "^Y", N_("重做") },
+	{ KEY_F(8), true, A_CHECKS, CTX_ALL, true, "F8", N_("检查") },
+	{ CTRL('l'), false, A_REPAINT, CTX_ALL, false, "^L", N_("重画屏幕") },
+	{ KEY_F(5), true, A_FILL_TOTALS, CTX_GRID, true, "F5",
+	  N_("填合计") },
+	{ KEY_F(6), true, A_FILL_ZERO, CTX_GRID, true, "F6",
+	  N_("空格填0") },
+};
+
+/* Keys handled by the screens themselves, for the help screen only. */
+static const struct {
+	int		 ctx;
+	const char	*name;
+	const char	*help;
+} widget_keys[] = {
+	{ CTX_GRID, N_("方向键 PgUp PgDn Home End"), N_("在格子间移动") },
+	{ CTX_GRID, N_("数字"), N_("开始填写；全角数字也可以") },
+	{ CTX_GRID, "Enter", N_("确认并下移") },
+	{ CTX_GRID, "Esc", N_("取消这次填写") },
+	{ CTX_GRID, "Delete", N_("清空这一格") },
+	{ CTX_CHECKS, "Enter", N_("跳到出错的格子") },
+	{ CTX_TEXT, N_("方向键 Home End PgUp PgDn"), N_("移动光标") },
+	{ CTX_TEXT, "Enter", N_("换行（封面各项：确认）") },
+};
+
+struct hist {
+	int	 field;
+	char	*before;
+	char	*after;
+};
+
+struct tui {
+	const char	*path;
+	bool		 readonly;
+	struct report	*r;
+	struct findings	*fs;
+	unsigned long	 fs_gen;
+	int		 screen;
+	struct {
+		int	 row, col, top, left;
+	}		 grid[SCH_NTABLES];
+	bool		 editing;
+	char		 edit[64];
+	struct textedit	*te[SCH_NFIELDS];	/* texts and cover fields */
+	int		 te_dirty;		/* field whose editor differs, or -1 */
+	int		 cover;			/* focused cover item */
+	int		 check_cur, check_top;
+	char		 msg[1024];
+	bool		 msg_error;
+	struct hist	*hist;
+	int		 nhist, hpos, hcap;
+	bool		 quit;
+	bool		 colors;
+};
+
+static const int cover_fields[] = { F_AGENCY, F_YEAR, F_PERIOD_START,
+    F_PERIOD_END, F_PREAMBLE };
+#define NCOVER	((int)(sizeof cover_fields / sizeof cover_fields[0]))
+
+enum { PAIR_EMPTY = 1, PAIR_FAIL, PAIR_BAR, PAIR_OK, PAIR_WARN, PAIR_ERRMSG };
+
+static volatile sig_atomic_t	 got_hup;
+
+static void
+on_hup(int sig)
+{
+	(void)sig;
+	got_hup = 1;
+}
+
+static void
+say(struct tui *t, bool error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+say(struct tui *t, bool error, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
+	va_end(ap);
+	t->msg_error = error;
+}
+
+/* The findings of the report as it is now. Borrowed. */
+static struct findings *
+findings(struct tui *t)
+{
+	if (t->fs == NULL || t->fs_gen != report_generation(t->r)) {
+		findings_free(t->fs);
+		t->fs = rules_check(t->r, 0);
+		t->fs_gen = report_generation(t->r);
+	}
+	return t->fs;
+}
+
+/* Draw UTF-8 text at (y, x) in exactly width columns: cut at a character
+ * boundary, padded with spaces, right-aligned when right is set. */
+static void
+put(int y, int x, int width, const char *s, bool right)
+{
+	mbstate_t	 st;
+	wchar_t		 c;
+	size_t		 n, len = strlen(s);
+	int		 used = 0, w, pad;
+	const char	*p = s, *end = s;
+
+	memset(&st, 0, sizeof st);
+	while (len > 0) {
+		n = mbrtowc(&c, p, len, &st);
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			memset(&st, 0, sizeof st);
+			n = 1;
+			c = 0xfffd;
+		}
+		w = wt_width(c);
+		if (c == L'\n' || used + w > width)
+			break;
+		used += w;
+		p += n;
+		len -= n;
+		end = p;
+	}
+	if (width <= 0)
+		return;
+	move(y, x);
+	pad = width - used;
+	if (right)
+		printw("%*s", pad, "");
+	addnstr(s, (int)(end - s));
+	if (!right)
+		printw("%*s", pad, "");
+}
+
+/* ---- history -------------------------------------------------------- */
+
+static void
+hist_push(struct tui *t, int field, const char *before, const char *after)
+{
+	int	 i;
+
+	for (i = t->hpos; i < t->nhist; i++) {
+		free(t->hist[i].before);
+		free(t->hist[i].after);
+	}
+	t->nhist = t->hpos;
+	if (t->nhist == t->hcap) {
+		t->hcap = t->hcap ? t->hcap * 2 : 64;
+		t->hist = xreallocarray(t->hist, (size_t)t->hcap,
+		    sizeof *t->hist);
+	}
+	t->hist[t->nhist].field = field;
+	t->hist[t->nhist].before = before ? xstrdup(before) : NULL;
+	t->hist[t->nhist].after = after ? xstrdup(after) : NULL;
+	t->nhist++;
+	t->hpos = t->nhist;
+}
+
+/* Every edit passes here: the history, the report, the checks. */
+static void
+commit(struct tui *t, int field, const char *value)
+{
+	const char	*old = report_get(t->r, field);
+
+	if (value != NULL && *value == '\0')
+		value = NULL;
+	if ((old == NULL && value == NULL) ||
+	    (old != NULL && value != NULL && strcmp(old, value) == 0))
+		return;
+	hist_push(t, field, old, value);
+	report_set(t->r, field, value);
+}
+
+/* Put the text of an editor that was changed into the report. */
+static void
+commit_text(struct tui *t)
+{
+	char	*s;
+
+	if (t->te_dirty < 0)
+		return;
+	s = textedit_text(t->te[t->te_dirty]);
+	commit(t, t->te_dirty, s);
+	free(s);
+	t->te_dirty = -1;
+}
+
+/* The editor of a text or cover field, made on first use. */
+static struct textedit *
+editor(struct tui *t, int field)
+{
+	if (t->te[field] == NULL) {
+		t->te[field] = textedit_new();
+		textedit_set_text(t->te[field], report_get(t->r, field));
+	}
+	return t->te[field];
+}
+
+static void
+sync_editor(struct tui *t, int field)
+{
+	if (t->te[field] != NULL)
+		textedit_set_text(t->te[field], report_get(t->r, field));
+}
+
+/* Show the place of a field: its screen and cell or item. */
+static void
+go_to_field(struct tui *t, int field)
+{
+	const struct sch_field	*f = schema_field(field);
+	int			 i;
+
+	if (f->cls == SC_CELL) {
+		t->screen = sch_tables[f->table].section - SCH_S1 + SCR_S1;
+		t->grid[f->table].row = f->row;
+		t->grid[f->table].col = f->col;
+		return;
+	}
+	for (i = 0; i < NSCREENS; i++)
+		if (screens[i].text == field && i != SCR_COVER)
+			t->screen = i;
+	for (i = 0; i < NCOVER; i++)
+		if (cover_fields[i] == field) {
+			t->screen = SCR_COVER;
+			t->cover = i;
+		}
+}
+
+static void
+undo(struct tui *t, bool redo)
+{
+	struct hist	*h;
+
+	commit_text(t);
+	t->editing = false;
+	if (!redo && t->hpos == 0) {
+		say(t, false, "%s", _("没有可撤销的修改"));
+		return;
+	}
+	if (redo && t->hpos == t->nhist) {
+		say(t, false, "%s", _("没有可重做的修改"));
+		return;
+	}
+	h = redo ? &t->hist[t->hpos++] : &t->hist[--t->hpos];
+	report_set(t->r, h->field, redo ? h->after : h->before);
+	sync_editor(t, h->field);
+	go_to_field(t, h->field);
+	say(t, false, redo ? _("已重做：%s") : _("已撤销：%s"),
+	    schema_display_label(h->field));
+}
+
+/* ---- grid ------------------------------------------------------------- */
+
+#define GRID_CELLW(t)	((t) == SCH_T2 ? 12 : 9)
+
+/* The label column: full labels when they fit, else the short ones. */
+static int
+grid_labels(int table, int avail, bool *full)
+{
+	const struct sch_table	*tb = &sch_tables[table];
+	int			 r, wfull = 0, wbrief = 0, w;
+
+	for (r = 0; r < tb->nrows; r++) {
+		w = wt_strwidth(table == SCH_T4 ? tb->rows[r].abbr :
+		    tb->rows[r].label);
+		if (w > wfull)
+			wfull = w;
+		w = wt_strwidth(tb->rows[r].brief);
+		if (w > wbrief)
+			wbrief = w;
+	}
+	*full = wfull <= avail;
+	if (*full)
+		return wfull;
+	return wbrief < avail ? wbrief : avail;
+}
+
+/* Lines of a table on screen: -1 - band for a band's heading, else a row. */
+static int
+grid_lines(int table, int *lines)
+{
+	const struct sch_table	*tb = &sch_tables[table];
+	int			 r, n = 0;
+
+	for (r = 0; r < tb->nrows; r++) {
+		if (r == 0 || tb->rows[r].band != tb->rows[r - 1].band)
+			lines[n++] = -1 - tb->rows[r].band;
+		lines[n++] = r;
+	}
+	return n;
+}
+
+static void
+draw_grid(struct tui *t, int table, int y0, int height)
+{
+	const struct sch_table	*tb = &sch_tables[table];
+	struct findings		*fs = findings(t);
+	int			 lines[64], nl, i, y, cw = GRID_CELLW(table);
+	int			 lw, ncols_vis, cur_line = 0, c, x;
+	bool			 full;
+	int			 maxcols = 0;
+
+	for (i = 0; i < tb->nbands; i++)
+		if (tb->bands[i].ncols > maxcols)
+			maxcols = tb->bands[i].ncols;
+	/* Frozen label column, values scrolling. */
+	lw = grid_labels(table, COLS - 1 - maxcols * cw, &full);
+	if (!full && COLS - 1 - lw < maxcols * cw) {
+		lw = grid_labels(table, 22, &full);
+	}
+	ncols_vis = (COLS - 1 - lw) / cw;
+	if (ncols_vis < 1)
+		ncols_vis = 1;
+	if (t->grid[table].col < t->grid[table].left)
+		t->grid[table].left = t->grid[table].col;
+	if (t->grid[table].col >= t->grid[table].left + ncols_vis)
+		t->grid[table].left = t->grid[table].col - ncols_vis + 1;
+	if (ncols_vis >= maxcols)
+		t->grid[table].left = 0;
+
+	nl = grid_lines(table, lines);
+	for (i = 0; i < nl; i++)
+		if (lines[i] == t->grid[table].row)
+			cur_line = i;
+	if (cur_line < t->grid[table].top + 1)
+		t->grid[table].top = cur_line > 0 && lines[cur_line - 1] < 0 ?
+		    cur_line - 1 : cur_line;
+	if (cur_line >= t->grid[table].top + height)
+		t->grid[table].top = cur_line - height + 1;
+	if (t->grid[table].top < 0)
+		t->grid[table].top = 0;
+
+	for (y = 0; y < height; y++) {
+		int	 li = t->grid[table].top + y;
+
+		move(y0 + y, 0);
+		clrtoeol();
+		if (li >= nl)
+			continue;
+		if (lines[li] < 0) {
+			const struct sch_band *b = &tb->bands[-1 - lines[li]];
+
+			attron(A_BOLD);
+			put(y0 + y, 0, lw, b->caption != NULL ? b->caption :
+			    b->corner, false);
+			for (c = t->grid[table].left; c < b->ncols &&
+			    c < t->grid[table].left + ncols_vis; c++) {
+				const char *h = wt_strwidth(b->cols[c].label) <
+				    cw ? b->cols[c].label : b->cols[c].brief;
+
+				x = lw + 1 + (c - t->grid[table].left) * cw;
+				put(y0 + y, x, cw, h, true);
+			}
+			attroff(A_BOLD);
+			continue;
+		}
+		{
+			const struct sch_row *row = &tb->rows[lines[li]];
+			const struct sch_band *b = &tb->bands[row->band];
+
+			put(y0 + y, 0, lw, full ? (table == SCH_T4 ?
+			    row->abbr : row->label) : row->brief, false);
+			for (c = t->grid[table].left; c < b->ncols &&
+			    c < t->grid[table].left + ncols_vis; c++) {
+				int		 f = schema_cell(table, lines[li], c);
+				const char	*v = report_get(t->r, f);
+				bool		 cur = lines[li] == t->grid[table].row &&
+				    c == t->grid[table].col;
+				attr_t		 a = 0;
+				char		 shown[80];
+
+				x = lw + 1 + (c - t->grid[table].left) * cw;
+				if (findings_for_field(fs, f, SEV_ERROR) != NULL)
+					a = t->colors ? COLOR_PAIR(PAIR_FAIL) |
+					    A_BOLD : A_BOLD | A_UNDERLINE;
+				else if (v == NULL)
+					a = t->colors ? COLOR_PAIR(PAIR_EMPTY) :
+					    A_DIM;
+				if (cur)
+					a = A_REVERSE | (a & A_BOLD);
+				if (cur && t->editing)
+					snprintf(shown, sizeof shown, "%s_", t->edit);
+				else
+					snprintf(shown, sizeof shown, "%s",
+					    v != NULL ? v : "·");
+				attron(a);
+				put(y0 + y, x, cw - 1, shown, true);
+				attroff(a);
+			}
+		}
+	}
+}
+
+static int
+grid_ncols(int table, int row)
+{
+	return schema_band(table, row)->ncols;
+}
+
+/* Commit the cell being typed; false (and a message) if it is refused. */
+static bool
+grid_commit(struct tui *t, int table)
+{
+	int	 f = schema_cell(table, t->grid[table].row, t->grid[table].col);
+	char	*norm = number_normalize(t->edit);
+	int64_t	 v;
+	int	 e;
+
+	e = number_parse(norm, schema_field(f)->kind, &v);
+	if (e != NUM_OK && e != NUM_EMPTY) {
+		say(t, true, _("“%s”不能填入：%s"), t->edit,
+		    number_strerror(e, schema_field(f)->kind));
+		free(norm);
+		return false;
+	}
+	commit(t, f, e == NUM_EMPTY ? NULL : norm);
+	free(norm);
+	t->editing = false;
+	return true;
+}
+
+/* A typed character as it goes into a number: ASCII digits and point,
+ * full-width ones converted; 0 for anything else. */
+static char
+number_char(wint_t ch)
+{
+	if (ch >= L'0' && ch <= L'9')
+		return (char)ch;
+	if (ch >= 0xff10 && ch <= 0xff19)
+		return (char)('0' + ch - 0xff10);
+	if (ch == L'.' || ch == 0xff0e || ch == 0x3002)
+		return '.';
+	return 0;
+}
+
+static void
+grid_move(struct tui *t, int table, int dr, int dc)
+{
+	const struct sch_table	*tb = &sch_tables[table];
+	int			 r = t->grid[table].row + dr, c;
+
+	if (r < 0)
+		r = 0;
+	if (r >= tb->nrows)
+		r = tb->nrows - 1;
+	c = t->grid[table].col + dc;
+	if (c < 0)
+		c = 0;
+	if (c >= grid_ncols(table, r))
+		c = grid_ncols(table, r) - 1;
+	t->grid[table].row = r;
+	t->grid[table].col = c;
+}
+
+/* Fill the totals of a table from their parts (总计, （七）总计, 表四). */
+static void
+fill_totals(struct tui *t, int table)
+{
+	const struct sch_table	*tb = &sch_tables[table];
+	int			 r, c, n = 0, i;
+	int64_t			 v, sum;
+	bool			 ok;
+
+	if (table == SCH_T2) {
+		say(t, false, "%s", _("表二没有合计"));
+		return;
+	}
+	if (table == SCH_T3) {
+		int	 first = schema_row(SCH_T3, "open");
+		int	 last = schema_row(SCH_T3, "other_other");
+		int	 tot = schema_row(SCH_T3, "result_total");
+
+		for (c = 0; c < 7; c++) {
+			ok = true;
+			sum = 0;
+			for (i = first; i <= last; i++) {
+				if (!report_value(t->r, schema_cell(table, i, c),
+				    &v))
+					ok = false;
+				sum += ok ? v : 0;
+			}
+			if (ok) {
+				char	 buf[NUM_BUFSZ];
+
+				commit(t, schema_cell(table, tot, c),
+				    number_format(sum, SK_COUNT, buf));
+				n++;
+			}
+		}
+	}
+	for (r = 0; r < tb->nrows; r++) {
+		int	 nc = grid_ncols(table, r);
+		char	 buf[NUM_BUFSZ];
+
+		ok = true;
+		sum = 0;
+		for (c = 0; c < nc - 1; c++) {
+			if (!report_value(t->r, schema_cell(table, r, c), &v))
+				ok = false;
+			sum += ok ? v : 0;
+		}
+		if (ok) {
+			commit(t, schema_cell(table, r, nc - 1),
+			    number_format(sum, SK_COUNT, buf));
+			n++;
+		}
+	}
+	say(t, false, _("已按分项填写 %d 个合计（分项未填全的合计不动）"), n);
+}
+
+static void
+fill_zero(struct tui *t, int table)
+{
+	const struct sch_table	*tb = &sch_tables[table];
+	int			 i, n = 0;
+
+	for (i = 0; i < tb->ncells; i++)
+		if (report_state(t->r, tb->first_cell + i) == RS_EMPTY) {
+			commit(t, tb->first_cell + i, "0");
+			n++;
+		}
+	say(t, false, _("已把本表 %d 个空格填为 0"), n);
+}
+
+static void
+grid_key(struct tui *t, int table, wint_t ch, bool fn)
+{
+	int	 f = schema_cell(table, t->grid[table].row, t->grid[table].col);
+	char	 nc;
+	size_t	 len;
+
+	if (t->readonly && !fn && number_char(ch) != 0) {
+		say(t, true, "%s", _("只读打开，不能修改"));
+		return;
+	}
+	if (!fn && (nc = number_char(ch)) != 0) {
+		if (!t->editing) {
+			t->editing = true;
+			t->edit[0] = '\0';
+		}
+		len = strlen(t->edit);
+		if (len + 1 < sizeof t->edit) {
+			t->edit[len] = nc;
+			t->edit[len + 1] = '\0';
+		}
+		t->msg[0] = '\0';
+		return;
+	}
+	if (t->editing) {
+		if (!fn && (ch == L'\r' || ch == L'\n')) {
+			if (grid_commit(t, table))
+				grid_move(t, table, 1, 0);
+			return;
+		}
+		if (!fn && ch == 27) {
+			t->editing = false;
+			say(t, false, "%s", _("已取消"));
+			return;
+		}
+		if ((fn && ch == KEY_BACKSPACE) || (!fn && (ch == 0x7f ||
+		    ch == 0x08))) {
+			len = strlen(t->edit);
+			if (len > 0)
+				t->edit[len - 1] = '\0';
+			return;
+		}
+		if (fn && (ch == KEY_UP || ch == KEY_DOWN || ch == KEY_LEFT ||
+		    ch == KEY_RIGHT || ch == KEY_ENTER)) {
+			if (!grid_commit(t, table))
+				return;
+		} else if (!fn) {
+			say(t, true, _("只能填写数字：“%lc”不是数字（全角数字也可以）"),
+			    (wint_t)ch);
+			return;
+		}
+	}
+	if (!fn) {
+		if (ch == L'\r' || ch == L'\n') {
+			grid_move(t, table, 1, 0);
+			return;
+		}
+		if (ch == 0x7f || ch == 0x08)
+			goto backspace;
+		if (ch >= 0x20)
+			say(t, true, _("只能填写数字：“%lc”不是数字（全角数字也可以）"),
+			    (wint_t)ch);
+		return;
+	}
+	switch (ch) {
+	case KEY_UP:
+		grid_move(t, table, -1, 0);
+		break;
+	case KEY_DOWN:
+	case KEY_ENTER:
+		grid_move(t, table, 1, 0);
+		break;
+	case KEY_LEFT:
+		grid_move(t, table, 0, -1);
+		break;
+	case KEY_RIGHT:
+		grid_move(t, table, 0, 1);
+		break;
+	case KEY_PPAGE:
+		grid_move(t, table, -(LINES - 8), 0);
+		break;
+	case KEY_NPAGE:
+		grid_move(t, table, LINES - 8, 0);
+		break;
+	case KEY_HOME:
+		t->grid[table].col = 0;
+		break;
+	case KEY_END:
+		t->grid[table].col = grid_ncols(table, t->grid[table].row) - 1;
+		break;
+	case KEY_DC:
+		if (t->readonly)
+			break;
+		commit(t, f, NULL);
+		break;
+	case KEY_BACKSPACE:
+	backspace:
+		if (t->readonly)
+			break;
+		snprintf(t->edit, sizeof t->edit, "%s",
+		    report_get(t->r, f) != NULL ? report_get(t->r, f) : "");
+		len = strlen(t->edit);
+		if (len > 0)
+			t->edit[len - 1] = '\0';
+		t->editing = true;
+		break;
+	}
+}
+
+/* ---- checks ----------------------------------------------------------- */
+
+static const char *
+section_name(int section, int table)
+{
+	if (table >= 0)
+		return sch_tables[table].name;
+	if (section >= 0)
+		return sch_sections[section].heading;
+	return _("封面");
+}
+
+static void
+draw_checks(struct tui *t, int y0, int height)
+{
+	struct findings	*fs = findings(t);
+	int		 i, y = 0, line = 0, cur_line = 0, prev = -2, prevt = -2;
+	char		 buf[1200];
+	/* Lines: a heading for each new group, then findings. */
+	int		*map = xcalloc((size_t)fs->n * 2 + 1, sizeof *map);
+
+	if (t->check_cur >= fs->n)
+		t->check_cur = fs->n > 0 ? fs->n - 1 : 0;
+	for (i = 0; i < fs->n; i++) {
+		if (fs->v[i].section != prev || fs->v[i].table != prevt) {
+			map[line++] = -1 - i;
+			prev = fs->v[i].section;
+			prevt = fs->v[i].table;
+		}
+		if (i == t->check_cur)
+			cur_line = line;
+		map[line++] = i;
+	}
+	if (cur_line < t->check_top)
+		t->check_top = cur_line > 0 ? cur_line - 1 : 0;
+	if (cur_line >= t->check_top + height)
+		t->check_top = cur_line - height + 1;
+	if (fs->n == 0) {
+		move(y0, 0);
+		clrtobot();
+		put(y0 + 1, 2, COLS - 4, _("没有发现问题：报告完整，勾稽关系全部相符。"),
+		    false);
+		free(map);
+		return;
+	}
+	for (y = 0; y < height; y++) {
+		int	 li = t->check_top + y;
+
+		move(y0 + y, 0);
+		clrtoeol();
+		if (li >= line)
+			continue;
+		if (map[li] < 0) {
+			const struct finding *f = &fs->v[-1 - map[li]];
+
+			attron(A_BOLD);
+			put(y0 + y, 0, COLS, section_name(f->section, f->table),
+			    false);
+			attroff(A_BOLD);
+			continue;
+		}
+		{
+			const struct finding	*f = &fs->v[map[li]];
+			const char		*note = f->note_key != NULL ?
+			    report_extra_get(t->r, f->note_key) : NULL;
+			attr_t			 a = 0;
+
+			snprintf(buf, sizeof buf, "  %s %s %s%s%s", f->rule,
+			    severity_label(f->sev), f->message,
+			    note != NULL ? _("  说明：") : "",
+			    note != NULL ? note : "");
+			if (f->sev == SEV_ERROR && t->colors)
+				a = COLOR_PAIR(PAIR_FAIL);
+			if (map[li] == t->check_cur)
+				a = A_REVERSE;
+			attron(a);
+			put(y0 + y, 0, COLS, buf, false);
+			attroff(a);
+		}
+	}
+	free(map);
+}
+
+static void
+checks_key(struct tui *t, wint_t ch, bool fn)
+{
+	struct findings	*fs = findings(t);
+
+	if (fn && ch == KEY_UP && t->check_cur > 0)
+		t->check_cur--;
+	else if (fn && ch == KEY_DOWN && t->check_cur + 1 < fs->n)
+		t->check_cur++;
+	else if (fn && ch == KEY_PPAGE)
+		t->check_cur = t->check_cur > 10 ? t->check_cur - 10 : 0;
+	else if (fn && ch == KEY_NPAGE)
+		t->check_cur = t->check_cur + 10 < fs->n ? t->check_cur + 10 :
+		    (fs->n > 0 ? fs->n - 1 : 0);
+	else if (((!fn && (ch == L'\r' || ch == L'\n')) ||
+	    (fn && ch == KEY_ENTER)) && fs->n > 0) {
+		go_to_field(t, fs->v[t->check_cur].fields[0]);
+		say(t, false, "%s", fs->v[t->check_cur].message);
+	}
+}
+
+/* ---- text and cover ------------------------------------------------- */
+
+static void
+text_key(struct tui *t, int field, wint_t ch, bool fn)
+{
+	struct textedit	*te = editor(t, field);
+	int		 r;
+
+	if (t->readonly) {
+		if (!fn)
+			say(t, true, "%s", _("只读打开，不能修改"));
+		else
+			textedit_key(te, ch, fn);
+		return;
+	}
+	r = textedit_key(te, ch, fn);
+	if (r & TE_CHANGED) {
+		if (t->te_dirty != field)
+			commit_text(t);
+		t->te_dirty = field;
+	}
+}
+
+static void
+cover_key(struct tui *t, wint_t ch, bool fn)
+{
+	int	 f = cover_fields[t->cover];
+
+	if (f != F_PREAMBLE && ((!fn && (ch == L'\r' || ch == L'\n')) ||
+	    (fn && (ch == KEY_DOWN || ch == KEY_ENTER)))) {
+		commit_text(t);
+		if (t->cover + 1 < NCOVER)
+			t->cover++;
+		return;
+	}
+	if (fn && ch == KEY_UP && (f != F_PREAMBLE ||
+	    textedit_point(editor(t, f)) == 0)) {
+		commit_text(t);
+		if (t->cover > 0)
+			t->cover--;
+		return;
+	}
+	text_key(t, f, ch, fn);
+}
+
+static void
+draw_cover(struct tui *t, int y0, int height)
+{
+	int	 i, lw = 14, cy = -1, cx = 0, r, c;
+	char	 label[64];
+
+	for (i = 0; i < NCOVER - 1; i++) {
+		int		 f = cover_fields[i];
+		struct textedit	*te = editor(t, f);
+
+		snprintf(label, sizeof label, "%s：", schema_field(f)->label);
+		move(y0 + i, 0);
+		clrtoeol();
+		put(y0 + i, 2, lw, label, false);
+		textedit_set_size(te, 1, COLS - lw - 4);
+		if (i == t->cover)
+			attron(A_UNDERLINE);
+		textedit_draw(te, stdscr, y0 + i, lw + 2);
+		attroff(A_UNDERLINE);
+		if (i == t->cover) {
+			textedit_cursor(te, &r, &c);
+			cy = y0 + i;
+			cx = lw + 2 + c;
+		}
+	}
+	move(y0 + NCOVER - 1, 0);
+	clrtoeol();
+	put(y0 + NCOVER, 2, COLS - 4, _("报告前言（可不填）："), false);
+	{
+		struct textedit	*te = editor(t, F_PREAMBLE);
+
+		textedit_set_size(te, height - NCOVER - 1, COLS - 4);
+		textedit_draw(te, stdscr, y0 + NCOVER + 1, 2);
+		if (t->cover == NCOVER - 1) {
+			textedit_cursor(te, &r, &c);
+			cy = y0 + NCOVER + 1 + r;
+			cx = 2 + c;
+		}
+	}
+	move(cy, cx);
+}
+
+/* ---- help --------------------------------------------------------------- */
+
+static void
+draw_help(int y0, int height)
+{
+	size_t	 i;
+	int	 y = 0;
+	char	 buf[256];
+
+	move(y0, 0);
+	clrtobot();
+	for (i = 0; i < sizeof bindings / sizeof bindings[0] && y < height;
+	    i++, y++) {
+		snprintf(buf, sizeof buf, "  %-10s %s%s", bindings[i].name,
+		    _(bindings[i].help), bindings[i].ctx == CTX_GRID ?
+		    _("（表格）") : "");
+		put(y0 + y, 0, COLS, buf, false);
+	}
+	for (i = 0; i < sizeof widget_keys / sizeof widget_keys[0] &&
+	    y < height; i++, y++) {
+		snprintf(buf, sizeof buf, "  %s：%s%s", _(widget_keys[i].name),
+		    _(widget_keys[i].help), widget_keys[i].ctx == CTX_GRID ?
+		    _("（表格）") : widget_keys[i].ctx == CTX_CHECKS ?
+		    _("（检查）") : _("（文字）"));
+		put(y0 + y, 0, COLS, buf, false);
+	}
+}
+
+/* ---- frame ---------------------------------------------------------------- */
+
+/* A screen's state for the section bar: 0 clean, 1 incomplete, 2 failing. */
+static int
+screen_state(struct tui *t, int s, int *nempty)
+{
+	struct findings	*fs = findings(t);
+	int		 i, st = 0;
+
+	*nempty = 0;
+	for (i = 0; i < fs->n; i++) {
+		const struct finding	*f = &fs->v[i];
+		bool			 mine;
+
+		if (s == SCR_COVER)
+			mine = f->section == -1;
+		else
+			mine = f->section == screens[s].section;
+		if (!mine)
+			continue;
+		if (f->sev == SEV_ERROR)
+			st = 2;
+		else if (f->sev == SEV_INCOMPLETE) {
+			(*nempty)++;
+			if (st == 0)
+				st = 1;
+		}
+	}
+	return st;
+}
+
+static int
+context(int screen)
+{
+	if (screens[screen].table >= 0)
+		return CTX_GRID;
+	if (screen == SCR_CHECKS)
+		return CTX_CHECKS;
+	if (screens[screen].text >= 0)
+		return CTX_TEXT;
+	return 0;
+}
+
+static void
+draw(struct tui *t)
+{
+	char		 buf[1200], *p;
+	int		 s, x, height, n, st, ctx;
+	size_t		 i;
+	const char	*heading;
+	struct findings	*fs = findings(t);
+	int		 cur_field = -1;
+
+	if (COLS < 80 || LINES < 24) {
+		erase();
+		put(LINES / 2, 0, COLS, _("请把窗口放大到至少 80×24"), false);
+		snprintf(buf, sizeof buf, _("（现在是 %d×%d）"), COLS, LINES);
+		put(LINES / 2 + 1, 0, COLS, buf, false);
+		curs_set(0);
+		return;
+	}
+	/* Title. */
+	attron(t->colors ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
+	snprintf(buf, sizeof buf, " gkreport  %s%s%s  %s", t->path,
+	    report_modified(t->r) ? _(" [未保存]") : "",
+	    t->readonly ? _(" [只读]") : "",
+	    report_get(t->r, F_AGENCY) != NULL ? report_get(t->r, F_AGENCY) : "");
+	put(0, 0, COLS, buf, false);
+	attroff(t->colors ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
+
+	/* Section bar. */
+	move(1, 0);
+	clrtoeol();
+	x = 0;
+	for (s = 0; s < NSCREENS; s++) {
+		st = s < SCR_CHECKS ? screen_state(t, s, &n) : -1;
+		if (st == 0)
+			snprintf(buf, sizeof buf, " %s✓ ", _(screens[s].tab));
+		else if (st == 1)
+			snprintf(buf, sizeof buf, " %s·%d ", _(screens[s].tab), n);
+		else if (st == 2)
+			snprintf(buf, sizeof buf, " %s✗ ", _(screens[s].tab));
+		else if (s == SCR_CHECKS)
+			snprintf(buf, sizeof buf, " %s%d ", _(screens[s].tab),
+			    fs->nerror + fs->nincomplete + fs->nwarning);
+		else
+			snprintf(buf, sizeof buf, " %s ", _(screens[s].tab));
+		if (x + wt_strwidth(buf) > COLS)
+			break;
+		if (s == t->screen)
+			attron(A_REVERSE | A_BOLD);
+		else if (st == 2 && t->colors)
+			attron(COLOR_PAIR(PAIR_FAIL));
+		else if (st == 0 && t->colors)
+			attron(COLOR_PAIR(PAIR_OK));
+		mvaddstr(1, x, buf);
+		attrset(A_NORMAL);
+		x += wt_strwidth(buf);
+	}
+
+	/* Heading. */
+	if (screens[t->screen].section >= 0)
+		heading = sch_sections[screens[t->screen].section].heading;
+	else if (t->screen == SCR_COVER)
+		heading = _("封面：报告单位、年度、统计期间和前言");
+	else if (t->screen == SCR_CHECKS)
+		heading = _("检查：全部问题（Enter 跳到出错的格子）");
+	else
+		heading = _("帮助：按键");
+	attron(A_BOLD);
+	put(2, 0, COLS, heading, false);
+	attroff(A_BOLD);
+
+	height = LINES - 6;
+	curs_set(0);
+	if (screens[t->screen].table >= 0) {
+		int	 tb = screens[t->screen].table;
+
+		if (tb == SCH_T3 && sch_tables[tb].corner_note != NULL) {
+			put(3, 0, COLS, sch_tables[tb].corner_note, false);
+			draw_grid(t, tb, 4, height - 1);
+		} else
+			draw_grid(t, tb, 3, height);
+		cur_field = schema_cell(tb, t->grid[tb].row, t->grid[tb].col);
+	} else if (t->screen == SCR_CHECKS) {
+		draw_checks(t, 3, height);
+	} else if (t->screen == SCR_HELP) {
+		draw_help(3, height);
+	}
+
+	/* Status: the cell's label and its failing identity, or a message. */
+	move(LINES - 3, 0);
+	clrtoeol();
+	move(LINES - 2, 0);
+	clrtoeol();
+	if (cur_field >= 0) {
+		const struct finding *f = findings_for_field(fs, cur_field, SEV_ERROR);
+
+		put(LINES - 3, 0, COLS, schema_display_label(cur_field), false);
+		if (t->msg[0] == '\0' && f != NULL) {
+			attron(t->colors ? COLOR_PAIR(PAIR_ERRMSG) : A_BOLD);
+			put(LINES - 2, 0, COLS, f->message, false);
+			attroff(t->colors ? COLOR_PAIR(PAIR_ERRMSG) : A_BOLD);
+		}
+	} else if (t->screen == SCR_CHECKS && fs->n > 0) {
+		put(LINES - 3, 0, COLS, fs->v[t->check_cur < fs->n ?
+		    t->check_cur : 0].message, false);
+	}
+	if (t->msg[0] != '\0') {
+		attron(t->msg_error ? (t->colors ? COLOR_PAIR(PAIR_ERRMSG) :
+		    A_BOLD) : 0);
+		put(LINES - 2, 0, COLS, t->msg, false);
+		attroff(t->msg_error ? (t->colors ? COLOR_PAIR(PAIR_ERRMSG) :
+		    A_BOLD) : 0);
+	}
+
+	/* Key hints from the key table. */
+	ctx = context(t->screen);
+	p = buf;
+	*p = '\0';
+	for (i = 0; i < sizeof bindings / sizeof bindings[0]; i++) {
+		if (!bindings[i].hint || !(bindings[i].ctx & (CTX_ALL | ctx)))
+			continue;
+		p += snprintf(p, sizeof buf - (size_t)(p - buf), "%s %s  ",
+		    bindings[i].name, _(bindings[i].help));
+	}
+	attron(t->colors ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
+	put(LINES - 1, 0, COLS, buf, false);
+	attroff(t->colors ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
+
+	/* Text screens draw last: they own the cursor. */
+	if (t->screen == SCR_COVER) {
+		curs_set(1);
+		draw_cover(t, 3, height);
+	} else if (screens[t->screen].text >= 0) {
+		struct textedit	*te = editor(t, screens[t->screen].text);
+
+		textedit_set_size(te, height, COLS - 1);
+		curs_set(1);
+		textedit_draw(te, stdscr, 3, 0);
+	}
+}
+
+/* ---- saving and quitting ------------------------------------------------ */
+
+static bool
+save(struct tui *t)
+{
+	char	*err = NULL;
+
+	commit_text(t);
+	if (t->readonly) {
+		say(t, true, "%s", _("只读打开，不能保存"));
+		return false;
+	}
+	if (csvio_save(t->r, t->path, &err) == -1) {
+		say(t, true, "%s", err);
+		free(err);
+		return false;
+	}
+	report_set_modified(t->r, false);
+	say(t, false, _("已保存到 %s"), t->path);
+	return true;
+}
+
+/* Ask a one-key question on the message line; returns the key. */
+static wint_t
+ask(struct tui *t, const char *question)
+{
+	wint_t	 ch;
+	int	 r;
+
+	say(t, false, "%s", question);
+	draw(t);
+	refresh();
+	timeout(-1);
+	do
+		r = get_wch(&ch);
+	while (r == ERR || r == KEY_CODE_YES);
+	timeout(1000);
+	t->msg[0] = '\0';
+	return ch;
+}
+
+static void
+quit(struct tui *t)
+{
+	wint_t	 ch;
+
+	commit_text(t);
+	if (!report_modified(t->r)) {
+		t->quit = true;
+		return;
+	}
+	ch = ask(t, _("有未保存的修改。 S 保存并退出  D 放弃修改并退出  Esc 留下"));
+	if (ch == L's' || ch == L'S') {
+		if (save(t))
+			t->quit = true;
+	} else if (ch == L'd' || ch == L'D')
+		t->quit = true;
+	else
+		say(t, false, "%s", _("继续编辑"));
+}
+
+/* On SIGHUP/SIGTERM: keep unsaved work beside the report, then leave. */
+static void
+hangup(struct tui *t)
+{
+	char	*rec, *err = NULL;
+
+	commit_text(t);
+	if (report_modified(t->r)) {
+		rec = xasprintf("%s.recover", t->path);
+		if (csvio_save(t->r, rec, &err) == -1)
+			free(err);
+		free(rec);
+	}
+	t->quit = true;
+}
+
+static void
+act(struct tui *t, enum action a)
+{
+	int	 tb = screens[t->screen].table;
+
+	switch (a) {
+	case A_NONE:
+		break;
+	case A_NEXT:
+	case A_PREV:
+		commit_text(t);
+		t->editing = false;
+		t->screen = (t->screen + (a == A_NEXT ? 1 : NSCREENS - 1)) %
+		    NSCREENS;
+		break;
+	case A_HELP:
+		commit_text(t);
+		t->screen = SCR_HELP;
+		break;
+	case A_CHECKS:
+		commit_text(t);
+		t->editing = false;
+		t->screen = SCR_CHECKS;
+		break;
+	case A_SAVE:
+		save(t);
+		break;
+	case A_QUIT:
+		quit(t);
+		break;
+	case A_UNDO:
+	case A_REDO:
+		undo(t, a == A_REDO);
+		break;
+	case A_REPAINT:
+		clearok(curscr, TRUE);
+		break;
+	case A_FILL_TOTALS:
+		if (tb >= 0 && !t->readonly)
+			fill_totals(t, tb);
+		break;
+	case A_FILL_ZERO:
+		if (tb >= 0 && !t->readonly)
+			fill_zero(t, tb);
+		break;
+	}
+}
+
+static void
+key(struct tui *t, wint_t ch, bool fn)
+{
+	size_t	 i;
+	int	 ctx = context(t->screen);
+
+	if (fn && ch == KEY_RESIZE)
+		return;
+	if (fn && ch == KEY_MOUSE) {
+		MEVENT	 m;
+
+		if (getmouse(&m) == OK && m.y == 1 && (m.bstate & BUTTON1_CLICKED)) {
+			int	 s, x = 0, w;
+			char	 buf[64];
+
+			for (s = 0; s < NSCREENS; s++) {
+				snprintf(buf, sizeof buf, " %s·00 ", _(screens[s].tab));
+				w = wt_strwidth(buf) - 2;
+				if (m.x >= x && m.x < x + w) {
+					commit_text(t);
+					t->screen = s;
+					break;
+				}
+				x += w;
+			}
+		}
+		return;
+	}
+	for (i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
+		if (bindings[i].key == ch && bindings[i].fn == fn &&
+		    (bindings[i].ctx & (CTX_ALL | ctx))) {
+			if (t->editing && bindings[i].action != A_UNDO &&
+			    bindings[i].action != A_REDO)
+				t->editing = false;
+			if (bindings[i].action != A_SAVE &&
+			    bindings[i].action != A_QUIT)
+				t->msg[0] = '\0';
+			act(t, bindings[i].action);
+			return;
+		}
+	if (!fn && ch == CTRL('c')) {
+		quit(t);
+		return;
+	}
+	t->msg[0] = '\0';
+	if (screens[t->screen].table >= 0)
+		grid_key(t, screens[t->screen].table, ch, fn);
+	else if (t->screen == SCR_CHECKS)
+		checks_key(t, ch, fn);
+	else if (t->screen == SCR_COVER)
+		cover_key(t, ch, fn);
+	else if (screens[t->screen].text >= 0)
+		text_key(t, screens[t->screen].text, ch, fn);
+}
+
+/* A new report: the customary parts of 一 and the fee sentence of 六 as a
+ * draft for the clerk. */
+static struct report *
+new_report(void)
+{
+	struct report	*r = report_new();
+
+	report_set(r, F_FORMAT, SCH_FORMAT);
+	report_set(r, F_S1, _("（一）主动公开\n\n（二）依申请公开\n\n"
+	    "（三）政府信息管理\n\n（四）政府信息公开平台建设\n\n（五）监督保障\n"));
+	report_set(r, F_S6, _("本年度依据《政府信息公开信息处理费管理办法》，"
+	    "未收取信息处理费。\n"));
+	report_set_modified(r, false);
+	return r;
+}
+
+static void
+restore_terminal(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
+static void
+on_fatal(int sig)
+{
+	restore_terminal();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
 
 int
 tui_main(const char *path, bool readonly)
 {
-	(void)path;
-	(void)readonly;
-	cli_error("the application is not written yet");
-	return EXIT_TROUBLE;
+	struct tui		 t;
+	struct csvio_info	 info;
+	struct sigaction	 sa;
+	char			*err = NULL, *rec;
+	struct stat		 st;
+	wint_t			 ch;
+	int			 r, i;
+
+	if (path == NULL) {
+		cli_error("%s", _("请指定报告文件，例如：gkreport 2024年报.csv"));
+		return EXIT_TROUBLE;
+	}
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0 &&
+	    (setlocale(LC_ALL, "C.UTF-8") == NULL ||
+	    strcmp(nl_langinfo(CODESET), "UTF-8") != 0)) {
+		cli_error("%s", _("终端的字符集不是 UTF-8，无法正确显示中文；"
+		    "请设置 LANG=C.UTF-8 后再试"));
+		return EXIT_TROUBLE;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		cli_error("%s", _("需要在终端里运行（检查、导出等请用子命令，"
+		    "见 gkreport --help）"));
+		return EXIT_TROUBLE;
+	}
+	memset(&t, 0, sizeof t);
+	t.path = path;
+	t.readonly = readonly;
+	t.te_dirty = -1;
+	if (stat(path, &st) == -1 && errno == ENOENT) {
+		t.r = new_report();
+		say(&t, false, "%s", _("新报告：请先填写报告单位和报告年度；"
+		    "按 ^S 保存后才会建立文件"));
+	} else {
+		t.r = csvio_load(path, &info, &err);
+		if (t.r == NULL) {
+			cli_error("%s", err);
+			free(err);
+			return EXIT_TROUBLE;
+		}
+		if (info.nwarnings > 0)
+			say(&t, false, "%s", info.warnings[0]);
+		csvio_info_free(&info);
+		t.screen = SCR_S1;
+	}
+	rec = xasprintf("%s.recover", path);
+	if (stat(rec, &st) == 0)
+		say(&t, true, _("发现上次意外退出时保存的 %s，可用 gkreport diff 对比后取用"),
+		    rec);
+	free(rec);
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_hup;
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGSEGV, on_fatal);
+	signal(SIGABRT, on_fatal);
+	signal(SIGINT, SIG_IGN);
+	atexit(restore_terminal);
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(25);
+	initscr();
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	timeout(1000);
+	mousemask(BUTTON1_CLICKED, NULL);
+	if (has_colors() && getenv("NO_COLOR") == NULL) {
+		start_color();
+		use_default_colors();
+		init_pair(PAIR_EMPTY, COLOR_BLUE, -1);
+		init_pair(PAIR_FAIL, COLOR_WHITE, COLOR_RED);
+		init_pair(PAIR_BAR, COLOR_BLACK, COLOR_CYAN);
+		init_pair(PAIR_OK, COLOR_GREEN, -1);
+		init_pair(PAIR_WARN, COLOR_YELLOW, -1);
+		init_pair(PAIR_ERRMSG, COLOR_RED, -1);
+		t.colors = true;
+	}
+
+	while (!t.quit) {
+		draw(&t);
+		refresh();
+		r = get_wch(&ch);
+		if (got_hup) {
+			hangup(&t);
+			break;
+		}
+		if (r == ERR)
+			continue;
+		key(&t, ch, r == KEY_CODE_YES);
+	}
+	endwin();
+	findings_free(t.fs);
+	for (i = 0; i < SCH_NFIELDS; i++)
+		textedit_free(t.te[i]);
+	for (i = 0; i < t.nhist; i++) {
+		free(t.hist[i].before);
+		free(t.hist[i].after);
+	}
+	free(t.hist);
+	report_free(t.r);
+	return 0;
 }
