@@ -135,7 +135,8 @@ field(struct loader *ld, int i)
 	return i < ld->nfields && i < MAXCOLS ? ld->buf + ld->off[i] : "";
 }
 
-/* Texts are held with LF line breaks, whatever the file used. */
+/* Texts are held with LF line breaks, whatever the file used (CRLF, or
+ * a lone CR as old Mac programs wrote). */
 static void
 lf_only(char *s)
 {
@@ -144,9 +145,13 @@ lf_only(char *s)
 	if ((s = strchr(s, '\r')) == NULL)
 		return;
 	for (d = s; *s != '\0'; s++) {
-		if (s[0] == '\r' && s[1] == '\n')
+		if (*s != '\r') {
+			*d++ = *s;
 			continue;
-		*d++ = *s;
+		}
+		*d++ = '\n';
+		if (s[1] == '\n')
+			s++;
 	}
 	*d = '\0';
 }
@@ -447,8 +452,14 @@ csvio_parse(const char *buf, size_t len, const char *name,
 			s += n;
 			continue;
 		}
-		if (ld.rec_line == 0 && strspn(s, "\r\n") < n)
-			ld.rec_line = ld.line;
+		if (ld.rec_line == 0) {
+			size_t	 k = 0;
+
+			while (k < n && (s[k] == '\r' || s[k] == '\n'))
+				k++;
+			if (k < n)
+				ld.rec_line = ld.line;
+		}
 		if (csv_parse(&p, s, n, on_field, on_row, &ld) != n) {
 			if (ld.nfields > 0)
 				fail(&ld, ld.line, _("引号用法不对（键 “%s” 这一条）"),

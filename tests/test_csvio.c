@@ -495,3 +495,29 @@ Test(csvio, failing_save_leaves_the_original_intact)
 	free(junk);
 	free(d);
 }
+
+Test(csvio, line_breaks_in_texts_become_lf)
+{
+	struct csvio_info	 info;
+	char			*err;
+	struct report		*r = parse(HDR "text.s1,,\"a\r\r\nb\rc\nd\"\r\n",
+	    &info, &err);
+
+	cr_assert_not_null(r, "%s", err);
+	cr_assert_str_eq(report_get(r, F_S1), "a\n\nb\nc\nd");
+	csvio_info_free(&info);
+	report_free(r);
+}
+
+Test(csvio, reads_a_buffer_without_a_terminating_nul)
+{
+	static const char	 buf[] = "\r\r" "key,label,value\r\n";
+	char			*err;
+	struct report		*r;
+
+	/* Only the first two bytes: no header, and no reading past them. */
+	r = csvio_parse(buf, 2, "t.csv", NULL, &err);
+	cr_assert_null(r);
+	cr_assert_str_eq(err, "t.csv: 文件是空的，缺少表头 “key,label,value”");
+	free(err);
+}
