@@ -1,0 +1,144 @@
+#!/bin/sh
+# tui.sh: drive the real application in tmux as a clerk would: open the
+# non-zero example, break an identity in table 三 and see its message, jump
+# there from the checks screen and fix it, type Chinese into 五, undo and
+# redo, save, quit, reopen; quit with unsaved changes; resize mid-edit.
+set -u
+TMUX_BIN=${TMUX_BIN:-$(command -v tmux)}
+[ -n "$TMUX_BIN" ] || { echo "SKIP: tmux not installed"; exit 77; }
+GK=${GKREPORT:-./gkreport}
+TOP=${TOP_SRCDIR:-.}
+D=$(mktemp -d "${TMPDIR:-/tmp}/gk-e2e-tui.XXXXXX")
+n=0
+T="$TMUX_BIN -L e2e-tui-$$-$n -f /dev/null"
+S=e2e
+trap '$T kill-server 2>/dev/null; rm -rf "$D"' EXIT INT TERM
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; screen | sed 's/^/  | /'; }
+screen() { $T capture-pane -p -t $S 2>/dev/null; }
+# wait_for TEXT [TENTHS]: poll the screen for TEXT.
+wait_for() {
+	i=0
+	while [ $i -lt "${2:-50}" ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+check() { if wait_for "$1"; then ok; else bad "$2: no '$1' on screen"; fi; }
+check_not() { sleep 0.3; if screen | grep -qF -- "$1"; then bad "$2: '$1' on screen"; else ok; fi; }
+start() {	# start WIDTH HEIGHT FILE, on a fresh server each time
+	$T kill-server 2>/dev/null
+	n=$((n + 1))
+	T="$TMUX_BIN -L e2e-tui-$$-$n -f /dev/null"
+	$T new-session -d -s $S -x "$1" -y "$2" \
+	    -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e TERM=tmux-256color -e ESCDELAY=25 \
+	    sh -c '"$0" "$1"; echo "__EXIT__=$?"; exec sleep 600' "$GK" "$3"
+}
+keys() { $T send-keys -t $S "$@"; }
+text() { $T send-keys -t $S -l "$1"; }
+
+cp "$TOP/examples/hongze-2024.csv" "$D/hz.csv"
+
+# 80x24: open, go to 三, type a wrong figure, see the identity's message.
+start 80 24 "$D/hz.csv"
+check "淮安市洪泽区人民政府" "title shows the agency"
+check "一、总体情况" "opens on 一"
+keys Tab Tab
+check "三、收到和处理政府信息公开申请情况" "table 三 heading"
+check "（本列数据的勾稽关系为" "corner note"
+keys 9 6 Enter
+check "表三 自然人列：一(96)+二(0)=96，不等于 三(七)总计(95)+四(0)=95，差 1" \
+    "identity message with numbers"
+check "[未保存]" "title marks unsaved changes"
+check "三✗" "section bar marks 三 failing"
+# A letter is refused and never committed.
+keys x
+check "不是数字" "letter refused"
+# Full-width digits are accepted.
+keys Up
+text "９７"
+keys Enter
+check "一(97)+二(0)=97" "full-width digits accepted as ASCII"
+keys Up
+text "96"
+keys Enter
+
+# The checks screen lists it; Enter jumps to the cell; fix it.
+keys F8
+check "R1 错误" "checks screen lists R1"
+keys Enter
+check "表三 › 一、本年新收政府信息公开申请数量 › 自然人" "jumped to the first cell"
+text "95"
+keys Enter
+check "三✓" "fixed: 三 clean again"
+
+# Undo brings the wrong figure back, redo fixes it again.
+keys C-z
+check "三✗" "undo restores the error"
+keys C-y
+check "三✓" "redo fixes it"
+
+# Chinese text into 五.
+keys Tab Tab
+check "五、存在的主要问题及改进情况" "screen 五"
+text "测试：人员力量不足，培训不够。"
+check "测试：人员力量不足" "Chinese text typed"
+# Resize mid-edit: smaller than 80x24 says so, larger redraws.
+$T resize-window -t $S -x 60 -y 20 2>/dev/null
+check "请把窗口放大到至少 80×24" "too small message"
+$T resize-window -t $S -x 100 -y 30 2>/dev/null
+check "测试：人员力量不足" "text back after resize"
+
+# Save and quit; reopen; every figure and character is there.
+keys C-s
+check "已保存到" "saved"
+keys C-q
+check "__EXIT__=0" "quit after saving"
+grep -q "测试：人员力量不足，培训不够。" "$D/hz.csv" && ok || bad "text not in the file"
+grep -q "^t3.new.natural,.*,95" "$D/hz.csv" && ok || bad "figure not in the file"
+[ -f "$D/hz.csv~" ] && ok || bad "no backup NAME~"
+"$GK" check "$D/hz.csv" >/dev/null 2>&1 && ok || bad "saved file not clean"
+
+# Reopen larger: full labels fit; the text is there.
+start 120 40 "$D/hz.csv"
+check "一、总体情况" "reopened"
+keys Tab Tab
+check "一、本年新收政府信息公开申请数量" "full row labels at 120 columns"
+keys BTab BTab BTab BTab BTab BTab BTab
+check "测试：人员力量不足" "text kept after reopening"
+
+# Quit with unsaved changes: asked; Esc stays; D discards.
+keys BTab
+check "四、政府信息公开行政复议、行政诉讼情况" "table 四"
+keys 7 Enter
+keys C-q
+check "有未保存的修改" "asked before discarding"
+keys Escape
+check "继续编辑" "Esc stays"
+keys C-q
+check "有未保存的修改" "asked again"
+keys d
+check "__EXIT__=0" "discarded and quit"
+grep -q "^t4.review.maintain,.*,1" "$D/hz.csv" && ok || bad "discarded edit reached the file"
+
+# A new file starts a new report on the cover with the customary parts.
+start 80 24 "$D/new.csv"
+check "新报告" "new report message"
+text "测试县测试局"
+keys Enter
+text "2025"
+keys Enter
+keys Tab
+check "（一）主动公开" "一 starts from the customary parts"
+keys C-s
+check "已保存到" "new report saved"
+keys C-q
+check "__EXIT__=0" "quit new"
+grep -q "^meta.agency,.*,测试县测试局" "$D/new.csv" && ok || bad "agency not saved"
+
+echo "tui: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
