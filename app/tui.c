@@ -123,12 +123,14 @@ static const struct {
 	{ CTX_GRID, "Esc", N_("取消这次填写") },
 	{ CTX_GRID, "Delete", N_("清空这一格") },
 	{ CTX_CHECKS, "Enter", N_("跳到出错的格子") },
+	{ CTX_CHECKS, "n", N_("为提示写说明（为什么这样填）") },
 	{ CTX_TEXT, N_("方向键 Home End PgUp PgDn"), N_("移动光标") },
 	{ CTX_TEXT, "Enter", N_("换行（封面各项：确认）") },
 };
 
 struct hist {
-	int	 field;
+	int	 field;		/* a field, or -1 for a note */
+	char	*key;		/* the note's key */
 	char	*before;
 	char	*after;
 };
@@ -149,6 +151,8 @@ struct tui {
 	int		 te_dirty;		/* field whose editor differs, or -1 */
 	int		 cover;			/* focused cover item */
 	int		 check_cur, check_top;
+	struct textedit	*note;			/* a note being typed, or NULL */
+	char		*note_key;
 	char		 msg[1024];
 	bool		 msg_error;
 	struct hist	*hist;
@@ -240,11 +244,13 @@ put(int y, int x, int width, const char *s, bool right)
 /* ---- history -------------------------------------------------------- */
 
 static void
-hist_push(struct tui *t, int field, const char *before, const char *after)
+hist_push(struct tui *t, int field, const char *key, const char *before,
+    const char *after)
 {
 	int	 i;
 
 	for (i = t->hpos; i < t->nhist; i++) {
+		free(t->hist[i].key);
 		free(t->hist[i].before);
 		free(t->hist[i].after);
 	}
@@ -255,6 +261,7 @@ hist_push(struct tui *t, int field, const char *before, const char *after)
 		    sizeof *t->hist);
 	}
 	t->hist[t->nhist].field = field;
+	t->hist[t->nhist].key = key ? xstrdup(key) : NULL;
 	t->hist[t->nhist].before = before ? xstrdup(before) : NULL;
 	t->hist[t->nhist].after = after ? xstrdup(after) : NULL;
 	t->nhist++;
@@ -272,8 +279,57 @@ commit(struct tui *t, int field, const char *value)
 	if ((old == NULL && value == NULL) ||
 	    (old != NULL && value != NULL && strcmp(old, value) == 0))
 		return;
-	hist_push(t, field, old, value);
+	hist_push(t, field, NULL, old, value);
 	report_set(t->r, field, value);
+}
+
+/* The label of a note: 说明/RULE/DETAIL from note.RULE.DETAIL, the detail
+ * named as the schema names it (规章, 自然人, …). Caller frees. */
+static char *
+note_label(const char *key)
+{
+	const char	*rule = key + 5, *detail = strchr(rule, '.'), *name;
+	int		 tb, i, c;
+
+	if (detail == NULL)
+		return xasprintf(_("说明/%s"), rule);
+	name = ++detail;
+	for (tb = 0; tb < SCH_NTABLES; tb++) {
+		const struct sch_table	*t = &sch_tables[tb];
+
+		for (i = 0; i < t->nrows; i++)
+			if (strcmp(t->rows[i].key, detail) == 0)
+				name = t->rows[i].label;
+		for (i = 0; i < t->nbands; i++)
+			for (c = 0; c < t->bands[i].ncols; c++)
+				if (strcmp(t->bands[i].cols[c].key, detail) == 0)
+					name = t->bands[i].cols[c].label;
+	}
+	return xasprintf(_("说明/%.*s/%s"), (int)(detail - rule - 1), rule, name);
+}
+
+static void
+set_note(struct tui *t, const char *key, const char *value)
+{
+	char	*label = note_label(key);
+
+	report_extra_set(t->r, key, label, value, 0);
+	free(label);
+}
+
+/* A note explaining why a warning stands: history, then the report. */
+static void
+commit_note(struct tui *t, const char *key, const char *value)
+{
+	const char	*old = report_extra_get(t->r, key);
+
+	if (value != NULL && *value == '\0')
+		value = NULL;
+	if ((old == NULL && value == NULL) ||
+	    (old != NULL && value != NULL && strcmp(old, value) == 0))
+		return;
+	hist_push(t, -1, key, old, value);
+	set_note(t, key, value);
 }
 
 /* Put the text of an editor that was changed into the report. */
@@ -347,6 +403,12 @@ undo(struct tui *t, bool redo)
 		return;
 	}
 	h = redo ? &t->hist[t->hpos++] : &t->hist[--t->hpos];
+	if (h->field == -1) {
+		set_note(t, h->key, redo ? h->after : h->before);
+		t->screen = SCR_CHECKS;
+		say(t, false, redo ? _("已重做：%s") : _("已撤销：%s"), h->key);
+		return;
+	}
 	report_set(t->r, h->field, redo ? h->after : h->before);
 	sync_editor(t, h->field);
 	go_to_field(t, h->field);
@@ -824,6 +886,43 @@ checks_key(struct tui *t, wint_t ch, bool fn)
 {
 	struct findings	*fs = findings(t);
 
+	if (t->note != NULL) {
+		char	*s;
+
+		if (!fn && ch == 27) {
+			say(t, false, "%s", _("已取消"));
+		} else if ((!fn && (ch == L'\r' || ch == L'\n')) ||
+		    (fn && ch == KEY_ENTER)) {
+			s = textedit_text(t->note);
+			commit_note(t, t->note_key, s);
+			free(s);
+			say(t, false, "%s", _("说明已记下（导出时一并导出）"));
+		} else {
+			textedit_key(t->note, ch, fn);
+			return;
+		}
+		textedit_free(t->note);
+		t->note = NULL;
+		free(t->note_key);
+		t->note_key = NULL;
+		return;
+	}
+	if (!fn && (ch == L'n' || ch == L'N') && fs->n > 0) {
+		const struct finding	*f = &fs->v[t->check_cur];
+
+		if (f->note_key == NULL) {
+			say(t, true, "%s", _("只有提示（警告）可以写说明；错误需要改正"));
+			return;
+		}
+		if (t->readonly)
+			return;
+		t->note = textedit_new();
+		textedit_set_text(t->note, report_extra_get(t->r, f->note_key));
+		textedit_set_point(t->note, textedit_length(t->note));
+		t->note_key = xstrdup(f->note_key);
+		return;
+	}
+
 	if (fn && ch == KEY_UP && t->check_cur > 0)
 		t->check_cur--;
 	else if (fn && ch == KEY_DOWN && t->check_cur + 1 < fs->n)
@@ -1061,7 +1160,7 @@ draw(struct tui *t)
 	else if (t->screen == SCR_COVER)
 		heading = _("封面：报告单位、年度、统计期间和前言");
 	else if (t->screen == SCR_CHECKS)
-		heading = _("检查：全部问题（Enter 跳到出错的格子）");
+		heading = _("检查：全部问题（Enter 跳到出错的格子，n 为提示写说明）");
 	else
 		heading = _("帮助：按键");
 	attron(A_BOLD);
@@ -1135,6 +1234,18 @@ draw(struct tui *t)
 		textedit_set_size(te, height, COLS - 1);
 		curs_set(1);
 		textedit_draw(te, stdscr, 3, 0);
+	}
+	if (t->note != NULL) {
+		int	 r, c, lw = wt_strwidth(_("说明："));
+
+		move(LINES - 2, 0);
+		clrtoeol();
+		put(LINES - 2, 0, lw, _("说明："), false);
+		textedit_set_size(t->note, 1, COLS - lw - 1);
+		textedit_draw(t->note, stdscr, LINES - 2, lw);
+		textedit_cursor(t->note, &r, &c);
+		curs_set(1);
+		move(LINES - 2, lw + c);
 	}
 }
 
@@ -1447,7 +1558,10 @@ tui_main(const char *path, bool readonly)
 	findings_free(t.fs);
 	for (i = 0; i < SCH_NFIELDS; i++)
 		textedit_free(t.te[i]);
+	textedit_free(t.note);
+	free(t.note_key);
 	for (i = 0; i < t.nhist; i++) {
+		free(t.hist[i].key);
 		free(t.hist[i].before);
 		free(t.hist[i].after);
 	}
