@@ -140,5 +140,24 @@ keys C-q
 check "__EXIT__=0" "quit new"
 grep -q "^meta.agency,.*,测试县测试局" "$D/new.csv" && ok || bad "agency not saved"
 
+# A warning gets a note (说明), typed in the application, saved, exported.
+sed 's/^\(prev.t2.normative.in_force,[^,]*\),5/\1,4/' "$TOP/examples/hongze-2024.csv" >"$D/warn.csv"
+start 80 24 "$D/warn.csv"
+check "一、总体情况" "opened the report with a warning"
+keys F8
+check "X2 提示" "X2 warning listed"
+keys n
+text "上年数字有误，已核实"
+keys Enter
+check "说明已记下" "note taken"
+keys C-s
+check "已保存到" "saved with the note"
+keys C-q
+check "__EXIT__=0" "quit after the note"
+grep -q "^note.X2.normative,说明/X2/行政规范性文件,上年数字有误，已核实" "$D/warn.csv" && ok ||
+    bad "note not in the file"
+"$GK" export -f csv "$D/warn.csv" 2>/dev/null | grep -q "上年数字有误" && ok ||
+    bad "note not exported"
+
 echo "tui: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
