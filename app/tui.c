@@ -1037,12 +1037,28 @@ draw_help(int y0, int height)
 
 	move(y0, 0);
 	clrtobot();
+	/* One line per action, with every key bound to it. */
 	for (i = 0; i < sizeof bindings / sizeof bindings[0] && y < height;
-	    i++, y++) {
-		snprintf(buf, sizeof buf, "  %-10s %s%s", bindings[i].name,
+	    i++) {
+		char	 names[64] = "";
+		size_t	 j;
+		bool	 seen = false;
+
+		for (j = 0; j < i; j++)
+			if (bindings[j].action == bindings[i].action)
+				seen = true;
+		if (seen)
+			continue;
+		for (j = i; j < sizeof bindings / sizeof bindings[0]; j++)
+			if (bindings[j].action == bindings[i].action)
+				snprintf(names + strlen(names), sizeof names -
+				    strlen(names), "%s%s", names[0] ? " " : "",
+				    bindings[j].name);
+		snprintf(buf, sizeof buf, "  %-14s %s%s", names,
 		    _(bindings[i].help), bindings[i].ctx == CTX_GRID ?
 		    _("（表格）") : "");
 		put(y0 + y, 0, COLS, buf, false);
+		y++;
 	}
 	for (i = 0; i < sizeof widget_keys / sizeof widget_keys[0] &&
 	    y < height; i++, y++) {
