@@ -109,7 +109,11 @@ main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* GKREPORT_LOCALEDIR: catalogs from elsewhere (the build tree's
+	 * locale/ in make check). */
+	bindtextdomain(PACKAGE, getenv("GKREPORT_LOCALEDIR") != NULL &&
+	    *getenv("GKREPORT_LOCALEDIR") != '\0' ?
+	    getenv("GKREPORT_LOCALEDIR") : LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
 	if (argc > 1) {
