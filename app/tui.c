@@ -22,6 +22,7 @@
 
 #include "cli.h"
 #include "csvio.h"
+#include "export.h"
 #include "nls.h"
 #include "number.h"
 #include "report.h"
@@ -30,6 +31,7 @@
 #include "textedit.h"
 #include "wtext.h"
 #include "xmalloc.h"
+#include "year.h"
 
 enum screen_id {
 	SCR_COVER,
@@ -75,6 +77,8 @@ enum action {
 	A_REPAINT,
 	A_FILL_TOTALS,
 	A_FILL_ZERO,
+	A_EXPORT,
+	A_NEW_YEAR,
 };
 
 #define CTX_ALL		0x1
@@ -104,6 +108,10 @@ static const struct binding {
 	{ CTRL('z'), false, A_UNDO, CTX_ALL, true, "^Z", N_("撤销") },
 	{ CTRL('y'), false, A_REDO, CTX_ALL, false, "^Y", N_("重做") },
 	{ KEY_F(8), true, A_CHECKS, CTX_ALL, true, "F8", N_("检查") },
+	{ KEY_F(7), true, A_EXPORT, CTX_ALL, false, "F7",
+	  N_("导出（表格、文本、网页）") },
+	{ KEY_F(9), true, A_NEW_YEAR, CTX_ALL, false, "F9",
+	  N_("以本报告开始下一年度") },
 	{ CTRL('l'), false, A_REPAINT, CTX_ALL, false, "^L", N_("重画屏幕") },
 	{ KEY_F(5), true, A_FILL_TOTALS, CTX_GRID, true, "F5",
 	  N_("填合计") },
@@ -1342,6 +1350,93 @@ hangup(struct tui *t)
 	t->quit = true;
 }
 
+/* The export menu: the format, then a file beside the report. */
+static void
+export_menu(struct tui *t)
+{
+	wint_t			 ch;
+	enum export_format	 fmt;
+	char			*out, *err = NULL;
+	struct findings		*fs;
+
+	commit_text(t);
+	ch = ask(t, _("导出：C 表格（Excel 用的 CSV）  T 可发布的文本  H 网页  Esc 取消"));
+	if (ch == L'c' || ch == L'C')
+		fmt = EXPORT_CSV;
+	else if (ch == L't' || ch == L'T')
+		fmt = EXPORT_TEXT;
+	else if (ch == L'h' || ch == L'H')
+		fmt = EXPORT_HTML;
+	else {
+		say(t, false, "%s", _("已取消"));
+		return;
+	}
+	out = export_default_path(t->path, fmt);
+	if (export_save(t->r, fmt, EXPORT_UTF8, out, &err) == -1) {
+		say(t, true, "%s", err);
+		free(err);
+	} else {
+		fs = findings(t);
+		if (fs->nerror + fs->nincomplete > 0)
+			say(t, true, _("已导出到 %s（注意：报告还有 %d 项错误、%d 项未填）"),
+			    out, fs->nerror, fs->nincomplete);
+		else
+			say(t, false, _("已导出到 %s"), out);
+	}
+	free(out);
+}
+
+/* Start next year's report from this one, in a file beside it: the year in
+ * the name goes up by one, or "-YEAR" is added. */
+static void
+new_year(struct tui *t)
+{
+	struct report	*next;
+	int64_t		 y;
+	char		*path, *p, old[24], neu[24], *err = NULL;
+	const char	*dot;
+	struct stat	 st;
+	wint_t		 ch;
+
+	commit_text(t);
+	if (!report_value(t->r, F_YEAR, &y)) {
+		say(t, true, "%s", _("先在封面填写报告年度"));
+		return;
+	}
+	snprintf(old, sizeof old, "%lld", (long long)y);
+	snprintf(neu, sizeof neu, "%lld", (long long)y + 1);
+	if ((p = strstr(t->path, old)) != NULL)
+		path = xasprintf("%.*s%s%s", (int)(p - t->path), t->path, neu,
+		    p + strlen(old));
+	else {
+		dot = strrchr(t->path, '.');
+		if (dot == NULL || strchr(dot, '/') != NULL)
+			dot = t->path + strlen(t->path);
+		path = xasprintf("%.*s-%s%s", (int)(dot - t->path), t->path,
+		    neu, dot);
+	}
+	if (stat(path, &st) == 0) {
+		say(t, true, _("%s 已经存在，没有覆盖"), path);
+		free(path);
+		return;
+	}
+	ch = ask(t, _("以本报告开始下一年度（上年结转、上年数字带入，文字留作草稿）？ Y 确定  Esc 取消"));
+	if (ch != L'y' && ch != L'Y') {
+		say(t, false, "%s", _("已取消"));
+		free(path);
+		return;
+	}
+	next = year_next(t->r);
+	if (csvio_save(next, path, &err) == -1) {
+		say(t, true, "%s", err);
+		free(err);
+	} else
+		say(t, false, _("已建立下一年度的报告 %s；退出后用 gkreport %s 打开"),
+		    path, path);
+	report_free(next);
+	free(path);
+}
+
 static void
 act(struct tui *t, enum action a)
 {
@@ -1387,6 +1482,12 @@ act(struct tui *t, enum action a)
 		if (tb >= 0 && !t->readonly)
 			fill_zero(t, tb);
 		break;
+	case A_EXPORT:
+		export_menu(t);
+		break;
+	case A_NEW_YEAR:
+		new_year(t);
+		break;
 	}
 }
 
@@ -1425,7 +1526,9 @@ key(struct tui *t, wint_t ch, bool fn)
 			    bindings[i].action != A_REDO)
 				t->editing = false;
 			if (bindings[i].action != A_SAVE &&
-			    bindings[i].action != A_QUIT)
+			    bindings[i].action != A_QUIT &&
+			    bindings[i].action != A_EXPORT &&
+			    bindings[i].action != A_NEW_YEAR)
 				t->msg[0] = '\0';
 			act(t, bindings[i].action);
 			return;

@@ -159,5 +159,27 @@ grep -q "^note.X2.normative,说明/X2/行政规范性文件,上年数字有误�
 "$GK" export -f csv "$D/warn.csv" 2>/dev/null | grep -q "上年数字有误" && ok ||
     bad "note not exported"
 
+# The export menu and next year's report, from the application.
+cp "$TOP/examples/hongze-2024.csv" "$D/hongze-2024.csv"
+start 80 24 "$D/hongze-2024.csv"
+check "一、总体情况" "opened for export"
+keys F7 h
+check "已导出到" "exported from the menu"
+[ -s "$D/hongze-2024.html" ] && ok || bad "no HTML beside the report"
+keys F9 y
+check "已建立下一年度的报告" "next year started"
+grep -q "^meta.year,.*,2025" "$D/hongze-2025.csv" && ok || bad "next year's file"
+
+# A dropped connection (SIGHUP) keeps unsaved work in NAME.recover.
+text "断线前输入的文字"
+check "断线前输入的文字" "typed before the hangup"
+$T kill-server
+sleep 0.5
+grep -q "断线前输入的文字" "$D/hongze-2024.csv.recover" 2>/dev/null && ok ||
+    bad "unsaved text not in NAME.recover after SIGHUP"
+start 80 24 "$D/hongze-2024.csv"
+check "发现上次意外退出时保存的" "recovery file announced on reopening"
+keys C-q
+
 echo "tui: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
