@@ -1,1 +1,74 @@
-# bash completion for gkreport
+# bash completion for gkreport(1): subcommands, their options, and
+# report files (*.csv) or the values an option takes.
+# Installed as $(datadir)/bash-completion/completions/gkreport.
+
+_gkreport()
+{
+	local cur prev words cword cmd i opts
+	cur=${COMP_WORDS[COMP_CWORD]}
+	prev=${COMP_WORDS[COMP_CWORD-1]}
+	COMPREPLY=()
+
+	cmd=
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		case ${COMP_WORDS[i]} in
+		check|export|import|new|sum|diff)
+			cmd=${COMP_WORDS[i]}
+			break ;;
+		-*) ;;
+		*) break ;;
+		esac
+	done
+
+	# Values of options that take one.
+	case $cmd:$prev in
+	check:--format|diff:--format|sum:--format)
+		COMPREPLY=($(compgen -W 'text csv' -- "$cur")); return ;;
+	export:--format|export:-f)
+		COMPREPLY=($(compgen -W 'csv text html' -- "$cur")); return ;;
+	export:--encoding|export:-e)
+		COMPREPLY=($(compgen -W 'utf-8 gb18030' -- "$cur")); return ;;
+	sum:--agency|sum:-a)
+		return ;;
+	*:--output|*:-o|new:--from|new:-f|check:--prev)
+		compopt -o filenames 2>/dev/null
+		COMPREPLY=($(compgen -f -- "$cur")); return ;;
+	esac
+
+	case $cmd in
+	'')	opts='--read-only --help --version -r -h -V'
+		if [[ $cur != -* ]]; then
+			COMPREPLY=($(compgen -W 'check export import new sum diff' -- "$cur"))
+		fi ;;
+	check)	opts='--prev= --blank-as-zero --format= --help --version' ;;
+	export)	opts='--format= --encoding= --output= --strict --help -f -e -o -h' ;;
+	import)	opts='--output= --help -o -h' ;;
+	new)	opts='--from= --output= --force --help -f -o -h' ;;
+	sum)	opts='--output= --agency= --format= --mixed-years --blank-as-zero --help -o -a -h' ;;
+	diff)	opts='--change --format= --help -c -h' ;;
+	esac
+
+	if [[ $cur == -* ]]; then
+		# --opt=VALUE
+		case $cur in
+		--format=*|--encoding=*|--prev=*|--output=*|--from=*)
+			local o=${cur%%=*} v=${cur#*=} w
+			case $cmd:$o in
+			export:--format) w='csv text html' ;;
+			*:--format) w='text csv' ;;
+			*:--encoding) w='utf-8 gb18030' ;;
+			*) compopt -o filenames 2>/dev/null
+			   COMPREPLY=($(compgen -f -- "$v")); return ;;
+			esac
+			COMPREPLY=($(compgen -W "$w" -- "$v"))
+			return ;;
+		esac
+		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+		[[ ${COMPREPLY[*]} == *= ]] && compopt -o nospace 2>/dev/null
+		return
+	fi
+	# Report files (and folders, for sum and to descend).
+	compopt -o filenames 2>/dev/null
+	COMPREPLY+=($(compgen -d -- "$cur") $(compgen -f -X '!*.[cC][sS][vV]' -- "$cur"))
+}
+complete -F _gkreport gkreport
