@@ -17,12 +17,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #include "cli.h"
 #include "csvio.h"
 #include "export.h"
+#include "journal.h"
 #include "nls.h"
 #include "number.h"
 #include "report.h"
@@ -79,6 +82,7 @@ enum action {
 	A_FILL_ZERO,
 	A_EXPORT,
 	A_NEW_YEAR,
+	A_SAVE_AS,
 };
 
 #define CTX_ALL		0x1
@@ -103,6 +107,8 @@ static const struct binding {
 	{ KEY_F(1), true, A_HELP, CTX_ALL, true, "F1", N_("帮助") },
 	{ CTRL('s'), false, A_SAVE, CTX_ALL, true, "^S", N_("保存") },
 	{ KEY_F(2), true, A_SAVE, CTX_ALL, false, "F2", N_("保存") },
+	{ KEY_F(12), true, A_SAVE_AS, CTX_ALL, false, "F12",
+	  N_("另存为（换个文件名或文件夹）") },
 	{ CTRL('q'), false, A_QUIT, CTX_ALL, true, "^Q", N_("退出") },
 	{ KEY_F(10), true, A_QUIT, CTX_ALL, false, "F10", N_("退出") },
 	{ CTRL('z'), false, A_UNDO, CTX_ALL, true, "^Z", N_("撤销") },
@@ -144,9 +150,14 @@ struct hist {
 };
 
 struct tui {
-	const char	*path;
+	char		*path;
 	bool		 readonly;
 	struct report	*r;
+	struct journal	*j;		/* committed edits since the last save */
+	bool		 j_failed;	/* the journal could not be written */
+	struct lock	*lock;
+	struct stat	 st;		/* the file as loaded or last saved */
+	bool		 st_valid;
 	struct findings	*fs;
 	unsigned long	 fs_gen;
 	int		 screen;
@@ -157,10 +168,12 @@ struct tui {
 	char		 edit[64];
 	struct textedit	*te[SCH_NFIELDS];	/* texts and cover fields */
 	int		 te_dirty;		/* field whose editor differs, or -1 */
+	time_t		 te_since;		/* when it started to differ */
 	int		 cover;			/* focused cover item */
 	int		 check_cur, check_top;
-	struct textedit	*note;			/* a note being typed, or NULL */
-	char		*note_key;
+	struct textedit	*line;			/* a line being typed, or NULL */
+	const char	*line_label;
+	char		*note_key;		/* the note being typed */
 	char		 msg[1024];
 	bool		 msg_error;
 	struct hist	*hist;
@@ -211,15 +224,15 @@ findings(struct tui *t)
 	return t->fs;
 }
 
-/* Draw UTF-8 text at (y, x) in exactly width columns: cut at a character
- * boundary, padded with spaces, right-aligned when right is set. */
-static void
-put(int y, int x, int width, const char *s, bool right)
+/* How many bytes of UTF-8 text fit in width columns (up to a newline),
+ * cut at a character boundary; *used gets their width. */
+static size_t
+fit(const char *s, int width, int *usedp)
 {
 	mbstate_t	 st;
 	wchar_t		 c;
 	size_t		 n, len = strlen(s);
-	int		 used = 0, w, pad;
+	int		 used = 0, w;
 	const char	*p = s, *end = s;
 
 	memset(&st, 0, sizeof st);
@@ -238,13 +251,27 @@ put(int y, int x, int width, const char *s, bool right)
 		len -= n;
 		end = p;
 	}
+	if (usedp != NULL)
+		*usedp = used;
+	return (size_t)(end - s);
+}
+
+/* Draw UTF-8 text at (y, x) in exactly width columns: cut at a character
+ * boundary, padded with spaces, right-aligned when right is set. */
+static void
+put(int y, int x, int width, const char *s, bool right)
+{
+	int	 used, pad;
+	size_t	 n;
+
 	if (width <= 0)
 		return;
+	n = fit(s, width, &used);
 	move(y, x);
 	pad = width - used;
 	if (right)
 		printw("%*s", pad, "");
-	addnstr(s, (int)(end - s));
+	addnstr(s, (int)n);
 	if (!right)
 		printw("%*s", pad, "");
 }
@@ -276,7 +303,29 @@ hist_push(struct tui *t, int field, const char *key, const char *before,
 	t->hpos = t->nhist;
 }
 
-/* Every edit passes here: the history, the report, the checks. */
+/* Record a change in the journal, synced before the clerk sees it. The
+ * journal starts with the first change after loading or saving. When it
+ * cannot be written the clerk is told (once) to save. */
+static void
+keep(struct tui *t, const char *key, const char *value)
+{
+	char	*err = NULL;
+
+	if (t->readonly || t->j_failed)
+		return;
+	if (t->j == NULL && (t->j = journal_open(t->path, &err)) == NULL)
+		goto fail;
+	if (journal_append(t->j, key, value, &err) == 0)
+		return;
+	journal_close(t->j);
+	t->j = NULL;
+fail:
+	t->j_failed = true;
+	say(t, true, _("%s；意外退出时这些修改可能丢失，请尽快保存"), err);
+	free(err);
+}
+
+/* Every edit passes here: the history, the journal, the report. */
 static void
 commit(struct tui *t, int field, const char *value)
 {
@@ -288,6 +337,7 @@ commit(struct tui *t, int field, const char *value)
 	    (old != NULL && value != NULL && strcmp(old, value) == 0))
 		return;
 	hist_push(t, field, NULL, old, value);
+	keep(t, schema_field(field)->key, value);
 	report_set(t->r, field, value);
 }
 
@@ -337,6 +387,7 @@ commit_note(struct tui *t, const char *key, const char *value)
 	    (old != NULL && value != NULL && strcmp(old, value) == 0))
 		return;
 	hist_push(t, -1, key, old, value);
+	keep(t, key, value);
 	set_note(t, key, value);
 }
 
@@ -412,11 +463,13 @@ undo(struct tui *t, bool redo)
 	}
 	h = redo ? &t->hist[t->hpos++] : &t->hist[--t->hpos];
 	if (h->field == -1) {
+		keep(t, h->key, redo ? h->after : h->before);
 		set_note(t, h->key, redo ? h->after : h->before);
 		t->screen = SCR_CHECKS;
 		say(t, false, redo ? _("已重做：%s") : _("已撤销：%s"), h->key);
 		return;
 	}
+	keep(t, schema_field(h->field)->key, redo ? h->after : h->before);
 	report_set(t->r, h->field, redo ? h->after : h->before);
 	sync_editor(t, h->field);
 	go_to_field(t, h->field);
@@ -894,23 +947,23 @@ checks_key(struct tui *t, wint_t ch, bool fn)
 {
 	struct findings	*fs = findings(t);
 
-	if (t->note != NULL) {
+	if (t->note_key != NULL) {
 		char	*s;
 
 		if (!fn && ch == 27) {
 			say(t, false, "%s", _("已取消"));
 		} else if ((!fn && (ch == L'\r' || ch == L'\n')) ||
 		    (fn && ch == KEY_ENTER)) {
-			s = textedit_text(t->note);
+			s = textedit_text(t->line);
 			commit_note(t, t->note_key, s);
 			free(s);
 			say(t, false, "%s", _("说明已记下（导出时一并导出）"));
 		} else {
-			textedit_key(t->note, ch, fn);
+			textedit_key(t->line, ch, fn);
 			return;
 		}
-		textedit_free(t->note);
-		t->note = NULL;
+		textedit_free(t->line);
+		t->line = NULL;
 		free(t->note_key);
 		t->note_key = NULL;
 		return;
@@ -924,9 +977,10 @@ checks_key(struct tui *t, wint_t ch, bool fn)
 		}
 		if (t->readonly)
 			return;
-		t->note = textedit_new();
-		textedit_set_text(t->note, report_extra_get(t->r, f->note_key));
-		textedit_set_point(t->note, textedit_length(t->note));
+		t->line = textedit_new();
+		t->line_label = _("说明：");
+		textedit_set_text(t->line, report_extra_get(t->r, f->note_key));
+		textedit_set_point(t->line, textedit_length(t->line));
 		t->note_key = xstrdup(f->note_key);
 		return;
 	}
@@ -964,8 +1018,10 @@ text_key(struct tui *t, int field, wint_t ch, bool fn)
 	}
 	r = textedit_key(te, ch, fn);
 	if (r & TE_CHANGED) {
-		if (t->te_dirty != field)
+		if (t->te_dirty != field) {
 			commit_text(t);
+			t->te_since = time(NULL);
+		}
 		t->te_dirty = field;
 	}
 }
@@ -1227,9 +1283,16 @@ draw(struct tui *t)
 		    t->check_cur : 0].message, false);
 	}
 	if (t->msg[0] != '\0') {
+		size_t	 cut = fit(t->msg, COLS, NULL);
+
 		attron(t->msg_error ? (t->colors ? COLOR_PAIR(PAIR_ERRMSG) :
 		    A_BOLD) : 0);
-		put(LINES - 2, 0, COLS, t->msg, false);
+		if (t->msg[cut] != '\0' && t->msg[cut] != '\n') {
+			/* Too long for one line: it takes the label's line too. */
+			put(LINES - 3, 0, COLS, t->msg, false);
+			put(LINES - 2, 0, COLS, t->msg + cut, false);
+		} else
+			put(LINES - 2, 0, COLS, t->msg, false);
 		attroff(t->msg_error ? (t->colors ? COLOR_PAIR(PAIR_ERRMSG) :
 		    A_BOLD) : 0);
 	}
@@ -1259,15 +1322,15 @@ draw(struct tui *t)
 		curs_set(1);
 		textedit_draw(te, stdscr, 3, 0);
 	}
-	if (t->note != NULL) {
-		int	 r, c, lw = wt_strwidth(_("说明："));
+	if (t->line != NULL) {
+		int	 r, c, lw = wt_strwidth(t->line_label);
 
 		move(LINES - 2, 0);
 		clrtoeol();
-		put(LINES - 2, 0, lw, _("说明："), false);
-		textedit_set_size(t->note, 1, COLS - lw - 1);
-		textedit_draw(t->note, stdscr, LINES - 2, lw);
-		textedit_cursor(t->note, &r, &c);
+		put(LINES - 2, 0, lw, t->line_label, false);
+		textedit_set_size(t->line, 1, COLS - lw - 1);
+		textedit_draw(t->line, stdscr, LINES - 2, lw);
+		textedit_cursor(t->line, &r, &c);
 		curs_set(1);
 		move(LINES - 2, lw + c);
 	}
@@ -1275,24 +1338,169 @@ draw(struct tui *t)
 
 /* ---- saving and quitting ------------------------------------------------ */
 
+static wint_t	 ask(struct tui *, const char *);
+
+/* Remember the file as it is on disk now, to notice later whether another
+ * program replaced or changed it. */
+static void
+stamp(struct tui *t)
+{
+	t->st_valid = stat(t->path, &t->st) == 0;
+}
+
+/* Whether the file on disk is no longer the one loaded or last saved. */
 static bool
-save(struct tui *t)
+changed_on_disk(struct tui *t)
+{
+	struct stat	 st;
+
+	if (stat(t->path, &st) == -1)
+		return t->st_valid;		/* deleted, or the folder is gone */
+	return !t->st_valid || st.st_ino != t->st.st_ino ||
+	    st.st_dev != t->st.st_dev || st.st_size != t->st.st_size ||
+	    st.st_mtim.tv_sec != t->st.st_mtim.tv_sec ||
+	    st.st_mtim.tv_nsec != t->st.st_mtim.tv_nsec;
+}
+
+/* Write the report to path; on success it becomes the report's file. */
+static bool
+save_to(struct tui *t, const char *path)
 {
 	char	*err = NULL;
 
-	commit_text(t);
-	if (t->readonly) {
-		say(t, true, "%s", _("只读打开，不能保存"));
-		return false;
-	}
-	if (csvio_save(t->r, t->path, &err) == -1) {
-		say(t, true, "%s", err);
+	if (csvio_save(t->r, path, &err) == -1) {
+		say(t, true, _("%s。可按 F12 另存到别处"), err);
 		free(err);
 		return false;
 	}
+	if (strcmp(path, t->path) != 0) {
+		struct lock	*lk = NULL;
+		char		*holder = NULL;
+
+		journal_discard(t->j);
+		t->j = NULL;
+		lock_release(t->lock);
+		t->lock = NULL;
+		free(t->path);
+		t->path = xstrdup(path);
+		if (lock_take(t->path, &lk, &holder) == LOCK_TAKEN)
+			t->lock = lk;
+		free(holder);
+	} else {
+		journal_discard(t->j);
+		t->j = NULL;
+	}
+	t->j_failed = false;
+	stamp(t);
 	report_set_modified(t->r, false);
 	say(t, false, _("已保存到 %s"), t->path);
 	return true;
+}
+
+static bool	 save_as(struct tui *);
+
+static bool
+save(struct tui *t)
+{
+	wint_t	 ch;
+
+	commit_text(t);
+	if (t->readonly) {
+		say(t, true, "%s", _("只读打开，不能保存；可按 F12 另存为新文件"));
+		return false;
+	}
+	if (changed_on_disk(t)) {
+		ch = ask(t, _("报告文件在打开后被别的程序改动、替换或删除了。"
+		    " O 用现在的内容覆盖  A 另存为  Esc 取消"));
+		if (ch == L'a' || ch == L'A')
+			return save_as(t);
+		if (ch != L'o' && ch != L'O') {
+			say(t, false, "%s", _("没有保存"));
+			return false;
+		}
+	}
+	return save_to(t, t->path);
+}
+
+/* Ask for a line of text on the message line: Enter gives it (caller
+ * frees), Esc gives NULL. */
+static char	*ask_line(struct tui *, const char *, const char *);
+
+static void	 draw(struct tui *);
+
+static char *
+ask_line(struct tui *t, const char *label, const char *initial)
+{
+	wint_t	 ch;
+	int	 r;
+	char	*s = NULL;
+
+	t->line = textedit_new();
+	t->line_label = label;
+	textedit_set_text(t->line, initial);
+	textedit_set_point(t->line, textedit_length(t->line));
+	t->msg[0] = '\0';
+	timeout(-1);
+	for (;;) {
+		draw(t);
+		refresh();
+		r = get_wch(&ch);
+		if (r == ERR || (r == KEY_CODE_YES && ch == KEY_RESIZE))
+			continue;
+		if (r == OK && ch == 27)
+			break;
+		if ((r == OK && (ch == L'\r' || ch == L'\n')) ||
+		    (r == KEY_CODE_YES && ch == KEY_ENTER)) {
+			s = textedit_text(t->line);
+			break;
+		}
+		if (r == OK && ch == CTRL('u'))
+			textedit_set_text(t->line, "");	/* start afresh */
+		else
+			textedit_key(t->line, ch, r == KEY_CODE_YES);
+	}
+	timeout(1000);
+	textedit_free(t->line);
+	t->line = NULL;
+	return s;
+}
+
+/* Save under another name or in another folder (a full disk, a folder
+ * that is gone, a read-only copy): the new file becomes the report's. */
+static bool
+save_as(struct tui *t)
+{
+	char		*path;
+	struct stat	 st;
+	wint_t		 ch;
+	bool		 ok;
+
+	commit_text(t);
+	path = ask_line(t, _("另存为（Enter 确定，^U 清空，Esc 取消）："),
+	    t->path);
+	if (path == NULL || *path == '\0') {
+		say(t, false, "%s", _("没有保存"));
+		free(path);
+		return false;
+	}
+	if (strcmp(path, t->path) != 0 && stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			say(t, true, _("%s 是一个文件夹；请写出文件名"), path);
+			free(path);
+			return false;
+		}
+		ch = ask(t, _("文件已经存在。 O 覆盖  Esc 取消"));
+		if (ch != L'o' && ch != L'O') {
+			say(t, false, "%s", _("没有保存"));
+			free(path);
+			return false;
+		}
+	}
+	ok = save_to(t, path);
+	if (ok)
+		t->readonly = false;
+	free(path);
+	return ok;
 }
 
 /* Ask a one-key question on the message line; returns the key. */
@@ -1306,9 +1514,15 @@ ask(struct tui *t, const char *question)
 	draw(t);
 	refresh();
 	timeout(-1);
-	do
+	for (;;) {
 		r = get_wch(&ch);
-	while (r == ERR || r == KEY_CODE_YES);
+		if (r == OK)
+			break;
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+			draw(t);
+			refresh();
+		}
+	}
 	timeout(1000);
 	t->msg[0] = '\0';
 	return ch;
@@ -1328,25 +1542,20 @@ quit(struct tui *t)
 	if (ch == L's' || ch == L'S') {
 		if (save(t))
 			t->quit = true;
-	} else if (ch == L'd' || ch == L'D')
+	} else if (ch == L'd' || ch == L'D') {
+		journal_discard(t->j);
+		t->j = NULL;
 		t->quit = true;
-	else
+	} else
 		say(t, false, "%s", _("继续编辑"));
 }
 
-/* On SIGHUP/SIGTERM: keep unsaved work beside the report, then leave. */
+/* On SIGHUP/SIGTERM: the journal already holds every committed edit; add
+ * the text being typed, then leave (the journal stays for recovery). */
 static void
 hangup(struct tui *t)
 {
-	char	*rec, *err = NULL;
-
 	commit_text(t);
-	if (report_modified(t->r)) {
-		rec = xasprintf("%s.recover", t->path);
-		if (csvio_save(t->r, rec, &err) == -1)
-			free(err);
-		free(rec);
-	}
 	t->quit = true;
 }
 
@@ -1464,6 +1673,9 @@ act(struct tui *t, enum action a)
 	case A_SAVE:
 		save(t);
 		break;
+	case A_SAVE_AS:
+		save_as(t);
+		break;
 	case A_QUIT:
 		quit(t);
 		break;
@@ -1526,6 +1738,7 @@ key(struct tui *t, wint_t ch, bool fn)
 			    bindings[i].action != A_REDO)
 				t->editing = false;
 			if (bindings[i].action != A_SAVE &&
+			    bindings[i].action != A_SAVE_AS &&
 			    bindings[i].action != A_QUIT &&
 			    bindings[i].action != A_EXPORT &&
 			    bindings[i].action != A_NEW_YEAR)
@@ -1564,6 +1777,225 @@ new_report(void)
 	return r;
 }
 
+/* ---- opening: the lock and recovery ---------------------------------- */
+
+/* Take the report's lock; when another gkreport holds it, offer to open
+ * the report read-only. */
+static void
+take_lock(struct tui *t)
+{
+	char	*holder = NULL, *q, pid[32], host[256], user[256];
+	wint_t	 ch;
+
+	switch (lock_take(t->path, &t->lock, &holder)) {
+	case LOCK_TAKEN:
+		break;
+	case LOCK_BUSY:
+		if (sscanf(holder, "%31s %255s %255s", pid, host, user) == 3)
+			q = xasprintf(_("报告正被另一个 gkreport 使用（%s@%s，"
+			    "进程 %s）。 R 只读打开  Q 退出"), user, host, pid);
+		else
+			q = xasprintf(_("报告正被另一个 gkreport 使用（%s）。"
+			    " R 只读打开  Q 退出"), holder);
+		ch = ask(t, q);
+		free(q);
+		if (ch == L'r' || ch == L'R') {
+			t->readonly = true;
+			say(t, false, "%s", _("只读打开：可以查看、检查、导出；"
+			    "要修改请等对方退出，或按 F12 另存为新文件"));
+		} else
+			t->quit = true;
+		break;
+	case LOCK_FAILED:
+		say(t, true, _("%s；没有加锁，请确认没有别人同时在改这个报告"),
+		    holder);
+		break;
+	}
+	free(holder);
+}
+
+/* A free name for a recovered copy: NAME-恢复.csv, NAME-恢复-2.csv, ...
+ * Caller frees. */
+static char *
+recovered_path(const char *path)
+{
+	const char	*dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+	struct stat	 st;
+	char		*p;
+	int		 i;
+
+	if (dot == NULL || (slash != NULL && dot < slash) || dot == path ||
+	    dot[-1] == '/')
+		dot = path + strlen(path);
+	for (i = 1;; i++) {
+		if (i == 1)
+			p = xasprintf(_("%.*s-恢复%s"), (int)(dot - path), path, dot);
+		else
+			p = xasprintf(_("%.*s-恢复-%d%s"), (int)(dot - path), path,
+			    i, dot);
+		if (lstat(p, &st) == -1)
+			return p;
+		free(p);
+	}
+}
+
+/* Show what the journal would recover and ask what to do with it. */
+static wint_t
+recovery_screen(struct tui *t, const char *desc, int n, bool base_changed,
+    const char *copy)
+{
+	char		*jp = journal_path(t->path), *buf;
+	const char	*p, *nl;
+	wint_t		 ch;
+	int		 y, r, left;
+
+	timeout(-1);
+	for (;;) {
+		erase();
+		attron(t->colors ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
+		buf = xasprintf(_(" gkreport  %s  恢复"), t->path);
+		put(0, 0, COLS, buf, false);
+		free(buf);
+		attroff(t->colors ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
+		attron(A_BOLD);
+		buf = xasprintf(_("发现上次没有保存的修改（%d 处），记在 %s："), n, jp);
+		put(2, 0, COLS, buf, false);
+		free(buf);
+		attroff(A_BOLD);
+		y = 3;
+		if (base_changed) {
+			attron(t->colors ? COLOR_PAIR(PAIR_ERRMSG) : A_BOLD);
+			put(y++, 0, COLS, _("注意：报告文件在这些修改之后被改动过；"
+			    "恢复会把这些修改放到现在的文件上"), false);
+			attroff(t->colors ? COLOR_PAIR(PAIR_ERRMSG) : A_BOLD);
+		}
+		y++;
+		left = 0;
+		for (p = desc; *p != '\0'; p = *nl ? nl + 1 : nl) {
+			nl = strchr(p, '\n');
+			if (nl == NULL)
+				nl = p + strlen(p);
+			if (y < LINES - 5) {
+				buf = xasprintf("  %.*s", (int)(nl - p), p);
+				put(y++, 0, COLS, buf, false);
+				free(buf);
+			} else
+				left++;
+		}
+		if (left > 0) {
+			buf = xasprintf(_("  ……还有 %d 处"), left);
+			put(y, 0, COLS, buf, false);
+			free(buf);
+		}
+		attron(A_BOLD);
+		put(LINES - 3, 0, COLS, _("R 恢复这些修改   D 放弃这些修改   "
+		    "Q 先退出，以后再决定"), false);
+		buf = xasprintf(_("K 两个都留：恢复的内容另存为 %s，"
+		    "这里打开原来的文件"), copy);
+		put(LINES - 2, 0, COLS, buf, false);
+		attroff(A_BOLD);
+		free(buf);
+		refresh();
+		r = get_wch(&ch);
+		if (r != OK)
+			continue;
+		ch = towlower(ch);
+		if (ch == L'r' || ch == L'd' || ch == L'k' || ch == L'q')
+			break;
+	}
+	timeout(1000);
+	free(jp);
+	return ch;
+}
+
+/* Give the notes of a recovered report their labels again. */
+static void
+relabel_notes(struct tui *t)
+{
+	int	 i;
+	char	*key, *value;
+
+	for (i = 0; i < report_nextras(t->r); i++) {
+		const struct report_extra *e = report_extra(t->r, i);
+
+		if (strncmp(e->key, "note.", 5) != 0)
+			continue;
+		key = xstrdup(e->key);
+		value = e->value != NULL ? xstrdup(e->value) : NULL;
+		set_note(t, key, value);
+		free(key);
+		free(value);
+	}
+}
+
+/* Edits journalled but never saved (a crash, kill -9, a power cut): show
+ * them and let the clerk recover them, drop them, or keep both. */
+static void
+recover(struct tui *t)
+{
+	struct journal_info	 ji;
+	struct report		*rec;
+	char			*err = NULL, *desc, *copy;
+	int			 n;
+	wint_t			 ch;
+
+	n = journal_replay(t->path, NULL, &ji, &err);
+	if (n == -1) {
+		say(t, true, "%s", err);
+		free(err);
+		return;
+	}
+	if (!ji.exists)
+		return;
+	rec = report_dup(t->r);
+	n = journal_replay(t->path, rec, &ji, &err);
+	desc = n > 0 ? journal_describe(t->r, rec) : xstrdup("");
+	if (n <= 0 || *desc == '\0') {
+		free(err);
+		free(desc);
+		report_free(rec);
+		journal_remove(t->path);
+		return;
+	}
+	copy = recovered_path(t->path);
+	ch = recovery_screen(t, desc, n, ji.base_changed, copy);
+	free(desc);
+	switch (ch) {
+	case L'r':
+		report_free(t->r);
+		t->r = rec;
+		relabel_notes(t);
+		report_set_modified(t->r, true);
+		if ((t->j = journal_continue(t->path, &err)) == NULL) {
+			t->j_failed = true;
+			say(t, true, "%s", err);
+			free(err);
+		} else
+			say(t, false, _("已恢复 %d 处修改；请检查后按 ^S 保存"), n);
+		rec = NULL;
+		break;
+	case L'd':
+		journal_remove(t->path);
+		say(t, false, "%s", _("已放弃上次没有保存的修改"));
+		break;
+	case L'k':
+		if (csvio_save(rec, copy, &err) == -1) {
+			say(t, true, _("%s；恢复日志保留着"), err);
+			free(err);
+		} else {
+			journal_remove(t->path);
+			say(t, false, _("恢复的内容已另存为 %s；这里打开的是原来的文件"),
+			    copy);
+		}
+		break;
+	default:
+		t->quit = true;
+		break;
+	}
+	report_free(rec);
+	free(copy);
+}
+
 static void
 restore_terminal(void)
 {
@@ -1585,7 +2017,7 @@ tui_main(const char *path, bool readonly)
 	struct tui		 t;
 	struct csvio_info	 info;
 	struct sigaction	 sa;
-	char			*err = NULL, *rec;
+	char			*err = NULL;
 	struct stat		 st;
 	wint_t			 ch;
 	int			 r, i;
@@ -1607,7 +2039,7 @@ tui_main(const char *path, bool readonly)
 		return EXIT_TROUBLE;
 	}
 	memset(&t, 0, sizeof t);
-	t.path = path;
+	t.path = xstrdup(path);
 	t.readonly = readonly;
 	t.te_dirty = -1;
 	if (stat(path, &st) == -1 && errno == ENOENT) {
@@ -1619,6 +2051,7 @@ tui_main(const char *path, bool readonly)
 		if (t.r == NULL) {
 			cli_error("%s", err);
 			free(err);
+			free(t.path);
 			return EXIT_TROUBLE;
 		}
 		if (info.nwarnings > 0)
@@ -1626,11 +2059,7 @@ tui_main(const char *path, bool readonly)
 		csvio_info_free(&info);
 		t.screen = SCR_S1;
 	}
-	rec = xasprintf("%s.recover", path);
-	if (stat(rec, &st) == 0)
-		say(&t, true, _("发现上次意外退出时保存的 %s，可用 gkreport diff 对比后取用"),
-		    rec);
-	free(rec);
+	stamp(&t);
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_hup;
@@ -1661,6 +2090,10 @@ tui_main(const char *path, bool readonly)
 		t.colors = true;
 	}
 
+	if (!t.readonly)
+		take_lock(&t);
+	if (!t.quit && !t.readonly)
+		recover(&t);
 	while (!t.quit) {
 		draw(&t);
 		refresh();
@@ -1669,15 +2102,26 @@ tui_main(const char *path, bool readonly)
 			hangup(&t);
 			break;
 		}
-		if (r == ERR)
+		if (r == ERR) {
+			/* A pause: the text being typed goes to the journal. */
+			commit_text(&t);
 			continue;
+		}
 		key(&t, ch, r == KEY_CODE_YES);
+		if (t.te_dirty >= 0 && time(NULL) - t.te_since >= 5)
+			commit_text(&t);
 	}
 	endwin();
+	if (report_modified(t.r))
+		journal_close(t.j);	/* kept: the clerk can recover it */
+	else
+		journal_discard(t.j);
+	lock_release(t.lock);
+	free(t.path);
 	findings_free(t.fs);
 	for (i = 0; i < SCH_NFIELDS; i++)
 		textedit_free(t.te[i]);
-	textedit_free(t.note);
+	textedit_free(t.line);
 	free(t.note_key);
 	for (i = 0; i < t.nhist; i++) {
 		free(t.hist[i].key);

@@ -657,11 +657,13 @@ csvio_format(const struct report *r, size_t *len)
 	return o.p;
 }
 
+ssize_t	(*csvio_write_fn)(int, const void *, size_t) = write;
+
 static int
 write_all(int fd, const char *p, size_t n)
 {
 	while (n > 0) {
-		ssize_t	 w = write(fd, p, n);
+		ssize_t	 w = csvio_write_fn(fd, p, n);
 
 		if (w == -1 && errno == EINTR)
 			continue;

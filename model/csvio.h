@@ -19,6 +19,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "report.h"
 
@@ -46,5 +47,9 @@ char		*csvio_format(const struct report *, size_t *len);
  * file on disk as it was. Does not clear the modified flag. */
 int		 csvio_save(const struct report *, const char *path,
 		     char **err);
+
+/* Test seam: the write used when saving (a full disk is simulated by
+ * replacing it). */
+extern ssize_t	(*csvio_write_fn)(int, const void *, size_t);
 
 #endif

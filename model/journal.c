@@ -217,6 +217,38 @@ journal_open(const char *report_path, char **err)
 	return j;
 }
 
+/* Go on appending to the journal of a report whose records were just
+ * recovered: the file header still names the base they apply to. A torn
+ * last line is ended first, so that the next record stays whole. */
+struct journal *
+journal_continue(const char *report_path, char **err)
+{
+	struct journal	*j;
+	char		 last;
+	off_t		 end;
+
+	j = xcalloc(1, sizeof *j);
+	j->path = journal_path(report_path);
+	j->fd = open(j->path, O_RDWR | O_APPEND | O_CLOEXEC);
+	if (j->fd == -1) {
+		*err = xasprintf(_("%s: 无法写入恢复日志：%s"), j->path,
+		    strerror(errno));
+		free(j->path);
+		free(j);
+		return NULL;
+	}
+	fchmod(j->fd, 0600);
+	end = lseek(j->fd, 0, SEEK_END);
+	if (end > 0 && pread(j->fd, &last, 1, end - 1) == 1 && last != '\n' &&
+	    (write_all(j->fd, "\n", 1) == -1 || fsync(j->fd) == -1)) {
+		*err = xasprintf(_("%s: 无法写入恢复日志：%s"), j->path,
+		    strerror(errno));
+		journal_close(j);
+		return NULL;
+	}
+	return j;
+}
+
 int
 journal_append(struct journal *j, const char *key, const char *value,
     char **err)

@@ -40,6 +40,9 @@ char		*journal_path(const char *report_path);
  * recording the file's current size/mtime/CRC. NULL with *err (caller
  * frees) when the journal cannot be written. */
 struct journal	*journal_open(const char *report_path, char **err);
+/* Go on appending to the journal already on disk (after its records were
+ * recovered), instead of starting a fresh one. NULL with *err on failure. */
+struct journal	*journal_continue(const char *report_path, char **err);
 /* Record that field key now holds value (NULL or "" = empty), synced
  * before returning. -1 with *err (caller frees) on failure. */
 int		 journal_append(struct journal *, const char *key,

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include <criterion/criterion.h>
@@ -520,4 +521,58 @@ Test(csvio, reads_a_buffer_without_a_terminating_nul)
 	cr_assert_null(r);
 	cr_assert_str_eq(err, "t.csv: 文件是空的，缺少表头 “key,label,value”");
 	free(err);
+}
+
+/* A full disk, simulated: the write of the new contents fails halfway. */
+static ssize_t
+half_then_full(int fd, const void *p, size_t n)
+{
+	static int	 calls;
+
+	if (calls++ == 0 && n > 100)
+		return write(fd, p, 100);
+	errno = ENOSPC;
+	return -1;
+}
+
+Test(csvio, full_disk_leaves_the_original_and_no_temporary_file)
+{
+	struct report	*r;
+	char		*d = tmpdir(), *path, *err = NULL, *got;
+	size_t		 len;
+	DIR		*dp;
+	struct dirent	*e;
+	int		 n = 0;
+
+	cr_assert(asprintf(&path, "%s/r.csv", d) > 0);
+	spit(path, "original", 8);
+	r = csvio_load(HONGZE, NULL, &err);
+	cr_assert_not_null(r);
+	csvio_write_fn = half_then_full;
+	cr_assert_eq(csvio_save(r, path, &err), -1);
+	csvio_write_fn = write;
+	cr_expect_not_null(strstr(err, "磁盘已满"), "%s", err);
+	cr_expect_not_null(strstr(err, "原文件未改动"), "%s", err);
+	free(err);
+	got = slurp(path, &len);
+	cr_expect_str_eq(got, "original");
+	free(got);
+	/* Only the original is left: no half-written temporary file. */
+	dp = opendir(d);
+	while ((e = readdir(dp)) != NULL)
+		if (e->d_name[0] != '.' || strlen(e->d_name) > 2)
+			n++;
+	closedir(dp);
+	cr_expect_eq(n, 1, "files left in the folder: %d", n);
+	/* Once there is space again, saving works. */
+	cr_assert_eq(csvio_save(r, path, &err), 0, "%s", err);
+	report_free(r);
+	unlink(path);
+	free(path);
+	if (asprintf(&path, "%s/r.csv~", d) > 0) {
+		unlink(path);
+		free(path);
+	}
+	rmdir(d);
+	free(d);
 }

@@ -345,3 +345,38 @@ Test(journal, read_only_folder_is_a_failure_not_a_crash)
 	cr_expect_not_null(err);
 	free(err);
 }
+
+Test(journal, continue_appends_after_a_recovery_even_past_a_torn_line)
+{
+	struct journal	*j;
+	struct report	*r;
+	char		*err = NULL, *p = journal_path(rpath);
+	FILE		*fp;
+
+	j = journal_open(rpath, &err);
+	append_ok(j, "t3.new.natural", "5");
+	journal_close(j);
+	fp = fopen(p, "a");
+	fputs("=\tt3.new.natural\t99", fp);	/* torn by a power cut */
+	fclose(fp);
+	/* Recovered; the clerk goes on editing. */
+	j = journal_continue(rpath, &err);
+	cr_assert_not_null(j, "%s", err);
+	append_ok(j, "t3.new.legal", "6");
+	journal_close(j);
+	r = report_new();
+	cr_assert_eq(journal_replay(rpath, r, NULL, &err), 2);
+	cr_expect_str_eq(report_get(r, schema_find("t3.new.natural")), "5");
+	cr_expect_str_eq(report_get(r, schema_find("t3.new.legal")), "6");
+	report_free(r);
+	free(p);
+}
+
+Test(journal, continue_without_a_journal_is_an_error)
+{
+	char	*err = NULL;
+
+	cr_assert_null(journal_continue(rpath, &err));
+	cr_expect_not_null(strstr(err, "恢复日志"), "%s", err);
+	free(err);
+}

@@ -170,15 +170,6 @@ keys F9 y
 check "已建立下一年度的报告" "next year started"
 grep -q "^meta.year,.*,2025" "$D/hongze-2025.csv" && ok || bad "next year's file"
 
-# A dropped connection (SIGHUP) keeps unsaved work in NAME.recover.
-text "断线前输入的文字"
-check "断线前输入的文字" "typed before the hangup"
-$T kill-server
-sleep 0.5
-grep -q "断线前输入的文字" "$D/hongze-2024.csv.recover" 2>/dev/null && ok ||
-    bad "unsaved text not in NAME.recover after SIGHUP"
-start 80 24 "$D/hongze-2024.csv"
-check "发现上次意外退出时保存的" "recovery file announced on reopening"
 keys C-q
 
 echo "tui: $pass passed, $fail failed"
