@@ -25,7 +25,10 @@
 #include "cli.h"
 #include "csvio.h"
 #include "export.h"
+#include "grid.h"
 #include "journal.h"
+#include "keys.h"
+#include "keymap.h"
 #include "nls.h"
 #include "number.h"
 #include "report.h"
@@ -67,80 +70,7 @@ static const struct screen {
 	{ N_("帮助"), -1, -1, -1 },
 };
 
-enum action {
-	A_NONE,
-	A_NEXT,
-	A_PREV,
-	A_HELP,
-	A_SAVE,
-	A_QUIT,
-	A_UNDO,
-	A_REDO,
-	A_CHECKS,
-	A_REPAINT,
-	A_FILL_TOTALS,
-	A_FILL_ZERO,
-	A_EXPORT,
-	A_NEW_YEAR,
-	A_SAVE_AS,
-};
-
-#define CTX_ALL		0x1
-#define CTX_GRID	0x2
-#define CTX_CHECKS	0x4
-#define CTX_TEXT	0x8
-
-#define CTRL(c)		((c) & 0x1f)
-
-/* The key table: the bindings, the help screen and the key hints. */
-static const struct binding {
-	wint_t		 key;
-	bool		 fn;
-	enum action	 action;
-	int		 ctx;
-	bool		 hint;		/* shown on the bottom line */
-	const char	*name;
-	const char	*help;
-} bindings[] = {
-	{ L'\t', false, A_NEXT, CTX_ALL, true, "Tab", N_("下一屏") },
-	{ KEY_BTAB, true, A_PREV, CTX_ALL, false, "Shift-Tab", N_("上一屏") },
-	{ KEY_F(1), true, A_HELP, CTX_ALL, true, "F1", N_("帮助") },
-	{ CTRL('s'), false, A_SAVE, CTX_ALL, true, "^S", N_("保存") },
-	{ KEY_F(2), true, A_SAVE, CTX_ALL, false, "F2", N_("保存") },
-	{ KEY_F(12), true, A_SAVE_AS, CTX_ALL, false, "F12",
-	  N_("另存为（换个文件名或文件夹）") },
-	{ CTRL('q'), false, A_QUIT, CTX_ALL, true, "^Q", N_("退出") },
-	{ KEY_F(10), true, A_QUIT, CTX_ALL, false, "F10", N_("退出") },
-	{ CTRL('z'), false, A_UNDO, CTX_ALL, true, "^Z", N_("撤销") },
-	{ CTRL('y'), false, A_REDO, CTX_ALL, false, "^Y", N_("重做") },
-	{ KEY_F(8), true, A_CHECKS, CTX_ALL, true, "F8", N_("检查") },
-	{ KEY_F(7), true, A_EXPORT, CTX_ALL, false, "F7",
-	  N_("导出（表格、文本、网页）") },
-	{ KEY_F(9), true, A_NEW_YEAR, CTX_ALL, false, "F9",
-	  N_("以本报告开始下一年度") },
-	{ CTRL('l'), false, A_REPAINT, CTX_ALL, false, "^L", N_("重画屏幕") },
-	{ KEY_F(5), true, A_FILL_TOTALS, CTX_GRID, true, "F5",
-	  N_("填合计") },
-	{ KEY_F(6), true, A_FILL_ZERO, CTX_GRID, true, "F6",
-	  N_("空格填0") },
-};
-
-/* Keys handled by the screens themselves, for the help screen only. */
-static const struct {
-	int		 ctx;
-	const char	*name;
-	const char	*help;
-} widget_keys[] = {
-	{ CTX_GRID, N_("方向键 PgUp PgDn Home End"), N_("在格子间移动") },
-	{ CTX_GRID, N_("数字"), N_("开始填写；全角数字也可以") },
-	{ CTX_GRID, "Enter", N_("确认并下移") },
-	{ CTX_GRID, "Esc", N_("取消这次填写") },
-	{ CTX_GRID, "Delete", N_("清空这一格") },
-	{ CTX_CHECKS, "Enter", N_("跳到出错的格子") },
-	{ CTX_CHECKS, "n", N_("为提示写说明（为什么这样填）") },
-	{ CTX_TEXT, N_("方向键 Home End PgUp PgDn"), N_("移动光标") },
-	{ CTX_TEXT, "Enter", N_("换行（封面各项：确认）") },
-};
+#define GRID_MAXLINES	64	/* a table's rows and band headings */
 
 struct hist {
 	int	 field;		/* a field, or -1 for a note */
@@ -161,9 +91,11 @@ struct tui {
 	struct findings	*fs;
 	unsigned long	 fs_gen;
 	int		 screen;
-	struct {
-		int	 row, col, top, left;
-	}		 grid[SCH_NTABLES];
+	struct grid	 grid[SCH_NTABLES];	/* the viewport of each table */
+	int		 lines[SCH_NTABLES][GRID_MAXLINES]; /* row, or -1 - band */
+	int		 ncells[SCH_NTABLES][GRID_MAXLINES];
+	int		 grid_y0;		/* where the grid was drawn */
+	int		 tab_x[NSCREENS + 1];	/* where each tab was drawn */
 	bool		 editing;
 	char		 edit[64];
 	struct textedit	*te[SCH_NFIELDS];	/* texts and cover fields */
@@ -432,8 +364,9 @@ go_to_field(struct tui *t, int field)
 
 	if (f->cls == SC_CELL) {
 		t->screen = sch_tables[f->table].section - SCH_S1 + SCR_S1;
-		t->grid[f->table].row = f->row;
-		t->grid[f->table].col = f->col;
+		for (i = 0; i < t->grid[f->table].nlines; i++)
+			if (t->lines[f->table][i] == f->row)
+				grid_set(&t->grid[f->table], i, f->col);
 		return;
 	}
 	for (i = 0; i < NSCREENS; i++)
@@ -481,6 +414,19 @@ undo(struct tui *t, bool redo)
 
 #define GRID_CELLW(t)	((t) == SCH_T2 ? 12 : 9)
 
+/* The schema row and field under the cursor of a table. */
+static int
+cur_row(struct tui *t, int table)
+{
+	return t->lines[table][t->grid[table].line];
+}
+
+static int
+cur_field(struct tui *t, int table)
+{
+	return schema_cell(table, cur_row(t, table), t->grid[table].col);
+}
+
 /* The label column: full labels when they fit, else the short ones. */
 static int
 grid_labels(int table, int avail, bool *full)
@@ -523,8 +469,10 @@ draw_grid(struct tui *t, int table, int y0, int height)
 {
 	const struct sch_table	*tb = &sch_tables[table];
 	struct findings		*fs = findings(t);
-	int			 lines[64], nl, i, y, cw = GRID_CELLW(table);
-	int			 lw, ncols_vis, cur_line = 0, c, x;
+	struct grid		*g = &t->grid[table];
+	const int		*lines;
+	int			 nl, i, y, cw = GRID_CELLW(table);
+	int			 lw, ncols_vis, c, x;
 	bool			 full;
 	int			 maxcols = 0;
 
@@ -536,30 +484,18 @@ draw_grid(struct tui *t, int table, int y0, int height)
 	if (!full && COLS - 1 - lw < maxcols * cw) {
 		lw = grid_labels(table, 22, &full);
 	}
-	ncols_vis = (COLS - 1 - lw) / cw;
-	if (ncols_vis < 1)
-		ncols_vis = 1;
-	if (t->grid[table].col < t->grid[table].left)
-		t->grid[table].left = t->grid[table].col;
-	if (t->grid[table].col >= t->grid[table].left + ncols_vis)
-		t->grid[table].left = t->grid[table].col - ncols_vis + 1;
-	if (ncols_vis >= maxcols)
-		t->grid[table].left = 0;
-
-	nl = grid_lines(table, lines);
-	for (i = 0; i < nl; i++)
-		if (lines[i] == t->grid[table].row)
-			cur_line = i;
-	if (cur_line < t->grid[table].top + 1)
-		t->grid[table].top = cur_line > 0 && lines[cur_line - 1] < 0 ?
-		    cur_line - 1 : cur_line;
-	if (cur_line >= t->grid[table].top + height)
-		t->grid[table].top = cur_line - height + 1;
-	if (t->grid[table].top < 0)
-		t->grid[table].top = 0;
+	g->height = height;
+	g->width = COLS;
+	g->label_width = lw;
+	g->cell_width = cw;
+	grid_scroll(g);
+	ncols_vis = grid_visible_cells(g);
+	lines = t->lines[table];
+	nl = g->nlines;
+	t->grid_y0 = y0;
 
 	for (y = 0; y < height; y++) {
-		int	 li = t->grid[table].top + y;
+		int	 li = g->top + y;
 
 		move(y0 + y, 0);
 		clrtoeol();
@@ -571,12 +507,12 @@ draw_grid(struct tui *t, int table, int y0, int height)
 			attron(A_BOLD);
 			put(y0 + y, 0, lw, b->caption != NULL ? b->caption :
 			    b->corner, false);
-			for (c = t->grid[table].left; c < b->ncols &&
-			    c < t->grid[table].left + ncols_vis; c++) {
+			for (c = g->left; c < b->ncols &&
+			    c < g->left + ncols_vis; c++) {
 				const char *h = wt_strwidth(b->cols[c].label) <
 				    cw ? b->cols[c].label : b->cols[c].brief;
 
-				x = lw + 1 + (c - t->grid[table].left) * cw;
+				x = lw + 1 + (c - g->left) * cw;
 				put(y0 + y, x, cw, h, true);
 			}
 			attroff(A_BOLD);
@@ -588,16 +524,15 @@ draw_grid(struct tui *t, int table, int y0, int height)
 
 			put(y0 + y, 0, lw, full ? (table == SCH_T4 ?
 			    row->abbr : row->label) : row->brief, false);
-			for (c = t->grid[table].left; c < b->ncols &&
-			    c < t->grid[table].left + ncols_vis; c++) {
+			for (c = g->left; c < b->ncols &&
+			    c < g->left + ncols_vis; c++) {
 				int		 f = schema_cell(table, lines[li], c);
 				const char	*v = report_get(t->r, f);
-				bool		 cur = lines[li] == t->grid[table].row &&
-				    c == t->grid[table].col;
+				bool		 cur = li == g->line && c == g->col;
 				attr_t		 a = 0;
 				char		 shown[80];
 
-				x = lw + 1 + (c - t->grid[table].left) * cw;
+				x = lw + 1 + (c - g->left) * cw;
 				if (findings_for_field(fs, f, SEV_ERROR) != NULL)
 					a = t->colors ? COLOR_PAIR(PAIR_FAIL) |
 					    A_BOLD : A_BOLD | A_UNDERLINE;
@@ -629,7 +564,7 @@ grid_ncols(int table, int row)
 static bool
 grid_commit(struct tui *t, int table)
 {
-	int	 f = schema_cell(table, t->grid[table].row, t->grid[table].col);
+	int	 f = cur_field(t, table);
 	char	*norm = number_normalize(t->edit);
 	int64_t	 v;
 	int	 e;
@@ -661,24 +596,6 @@ number_char(wint_t ch)
 	return 0;
 }
 
-static void
-grid_move(struct tui *t, int table, int dr, int dc)
-{
-	const struct sch_table	*tb = &sch_tables[table];
-	int			 r = t->grid[table].row + dr, c;
-
-	if (r < 0)
-		r = 0;
-	if (r >= tb->nrows)
-		r = tb->nrows - 1;
-	c = t->grid[table].col + dc;
-	if (c < 0)
-		c = 0;
-	if (c >= grid_ncols(table, r))
-		c = grid_ncols(table, r) - 1;
-	t->grid[table].row = r;
-	t->grid[table].col = c;
-}
 
 /* Fill the totals of a table from their parts (总计, （七）总计, 表四). */
 static void
@@ -753,7 +670,7 @@ fill_zero(struct tui *t, int table)
 static void
 grid_key(struct tui *t, int table, wint_t ch, bool fn)
 {
-	int	 f = schema_cell(table, t->grid[table].row, t->grid[table].col);
+	int	 f = cur_field(t, table);
 	char	 nc;
 	size_t	 len;
 
@@ -777,7 +694,7 @@ grid_key(struct tui *t, int table, wint_t ch, bool fn)
 	if (t->editing) {
 		if (!fn && (ch == L'\r' || ch == L'\n')) {
 			if (grid_commit(t, table))
-				grid_move(t, table, 1, 0);
+				grid_move(&t->grid[table], 1, 0);
 			return;
 		}
 		if (!fn && ch == 27) {
@@ -804,7 +721,7 @@ grid_key(struct tui *t, int table, wint_t ch, bool fn)
 	}
 	if (!fn) {
 		if (ch == L'\r' || ch == L'\n') {
-			grid_move(t, table, 1, 0);
+			grid_move(&t->grid[table], 1, 0);
 			return;
 		}
 		if (ch == 0x7f || ch == 0x08)
@@ -816,29 +733,35 @@ grid_key(struct tui *t, int table, wint_t ch, bool fn)
 	}
 	switch (ch) {
 	case KEY_UP:
-		grid_move(t, table, -1, 0);
+		grid_move(&t->grid[table], -1, 0);
 		break;
 	case KEY_DOWN:
 	case KEY_ENTER:
-		grid_move(t, table, 1, 0);
+		grid_move(&t->grid[table], 1, 0);
 		break;
 	case KEY_LEFT:
-		grid_move(t, table, 0, -1);
+		grid_move(&t->grid[table], 0, -1);
 		break;
 	case KEY_RIGHT:
-		grid_move(t, table, 0, 1);
+		grid_move(&t->grid[table], 0, 1);
 		break;
 	case KEY_PPAGE:
-		grid_move(t, table, -(LINES - 8), 0);
+		grid_page(&t->grid[table], -1);
 		break;
 	case KEY_NPAGE:
-		grid_move(t, table, LINES - 8, 0);
+		grid_page(&t->grid[table], 1);
 		break;
 	case KEY_HOME:
-		t->grid[table].col = 0;
+		grid_home(&t->grid[table]);
 		break;
 	case KEY_END:
-		t->grid[table].col = grid_ncols(table, t->grid[table].row) - 1;
+		grid_end(&t->grid[table]);
+		break;
+	case KEY_SHOME:
+		grid_first(&t->grid[table]);
+		break;
+	case KEY_SEND:
+		grid_last(&t->grid[table]);
 		break;
 	case KEY_DC:
 		if (t->readonly)
@@ -1102,36 +1025,38 @@ draw_help(int y0, int height)
 	move(y0, 0);
 	clrtobot();
 	/* One line per action, with every key bound to it. */
-	for (i = 0; i < sizeof bindings / sizeof bindings[0] && y < height;
-	    i++) {
-		char	 names[64] = "";
+	for (i = 0; i < tui_nkeys && y < height; i++) {
+		char	 names[64];
 		size_t	 j;
 		bool	 seen = false;
 
 		for (j = 0; j < i; j++)
-			if (bindings[j].action == bindings[i].action)
+			if (tui_keys[j].action == tui_keys[i].action)
 				seen = true;
 		if (seen)
 			continue;
-		for (j = i; j < sizeof bindings / sizeof bindings[0]; j++)
-			if (bindings[j].action == bindings[i].action)
-				snprintf(names + strlen(names), sizeof names -
-				    strlen(names), "%s%s", names[0] ? " " : "",
-				    bindings[j].name);
+		keymap_names(tui_keys, tui_nkeys, tui_keys[i].action, names,
+		    sizeof names);
 		snprintf(buf, sizeof buf, "  %-14s %s%s", names,
-		    _(bindings[i].help), bindings[i].ctx == CTX_GRID ?
+		    _(tui_keys[i].help), tui_keys[i].ctx == CTX_GRID ?
 		    _("（表格）") : "");
 		put(y0 + y, 0, COLS, buf, false);
 		y++;
 	}
-	for (i = 0; i < sizeof widget_keys / sizeof widget_keys[0] &&
-	    y < height; i++, y++) {
-		snprintf(buf, sizeof buf, "  %s：%s%s", _(widget_keys[i].name),
-		    _(widget_keys[i].help), widget_keys[i].ctx == CTX_GRID ?
-		    _("（表格）") : widget_keys[i].ctx == CTX_CHECKS ?
+	for (i = 0; i < tui_nwidget_keys && y < height; i++, y++) {
+		snprintf(buf, sizeof buf, "  %s：%s%s",
+		    _(tui_widget_keys[i].name), _(tui_widget_keys[i].help),
+		    tui_widget_keys[i].ctx == CTX_GRID ?
+		    _("（表格）") : tui_widget_keys[i].ctx == CTX_CHECKS ?
 		    _("（检查）") : _("（文字）"));
 		put(y0 + y, 0, COLS, buf, false);
 	}
+}
+
+static const char *
+translate(const char *msgid)
+{
+	return _(msgid);
 }
 
 /* ---- frame ---------------------------------------------------------------- */
@@ -1180,12 +1105,11 @@ context(int screen)
 static void
 draw(struct tui *t)
 {
-	char		 buf[1200], *p;
+	char		 buf[1200];
 	int		 s, x, height, n, st, ctx;
-	size_t		 i;
 	const char	*heading;
 	struct findings	*fs = findings(t);
-	int		 cur_field = -1;
+	int		 here = -1;
 
 	if (COLS < 80 || LINES < 24) {
 		erase();
@@ -1221,6 +1145,8 @@ draw(struct tui *t)
 			    fs->nerror + fs->nincomplete + fs->nwarning);
 		else
 			snprintf(buf, sizeof buf, " %s ", _(screens[s].tab));
+		t->tab_x[s] = x;
+		t->tab_x[s + 1] = x;
 		if (x + wt_strwidth(buf) > COLS)
 			break;
 		if (s == t->screen)
@@ -1232,6 +1158,7 @@ draw(struct tui *t)
 		mvaddstr(1, x, buf);
 		attrset(A_NORMAL);
 		x += wt_strwidth(buf);
+		t->tab_x[s + 1] = x;
 	}
 
 	/* Heading. */
@@ -1257,7 +1184,7 @@ draw(struct tui *t)
 			draw_grid(t, tb, 4, height - 1);
 		} else
 			draw_grid(t, tb, 3, height);
-		cur_field = schema_cell(tb, t->grid[tb].row, t->grid[tb].col);
+		here = cur_field(t, tb);
 	} else if (t->screen == SCR_CHECKS) {
 		draw_checks(t, 3, height);
 	} else if (t->screen == SCR_HELP) {
@@ -1269,10 +1196,10 @@ draw(struct tui *t)
 	clrtoeol();
 	move(LINES - 2, 0);
 	clrtoeol();
-	if (cur_field >= 0) {
-		const struct finding *f = findings_for_field(fs, cur_field, SEV_ERROR);
+	if (here >= 0) {
+		const struct finding *f = findings_for_field(fs, here, SEV_ERROR);
 
-		put(LINES - 3, 0, COLS, schema_display_label(cur_field), false);
+		put(LINES - 3, 0, COLS, schema_display_label(here), false);
 		if (t->msg[0] == '\0' && f != NULL) {
 			attron(t->colors ? COLOR_PAIR(PAIR_ERRMSG) : A_BOLD);
 			put(LINES - 2, 0, COLS, f->message, false);
@@ -1299,14 +1226,7 @@ draw(struct tui *t)
 
 	/* Key hints from the key table. */
 	ctx = context(t->screen);
-	p = buf;
-	*p = '\0';
-	for (i = 0; i < sizeof bindings / sizeof bindings[0]; i++) {
-		if (!bindings[i].hint || !(bindings[i].ctx & (CTX_ALL | ctx)))
-			continue;
-		p += snprintf(p, sizeof buf - (size_t)(p - buf), "%s %s  ",
-		    bindings[i].name, _(bindings[i].help));
-	}
+	keymap_hints(tui_keys, tui_nkeys, ctx, translate, buf, sizeof buf);
 	attron(t->colors ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
 	put(LINES - 1, 0, COLS, buf, false);
 	attroff(t->colors ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
@@ -1703,51 +1623,57 @@ act(struct tui *t, enum action a)
 	}
 }
 
+/* A click on a screen's tab shows it; a click on a cell selects it. */
+static void
+mouse(struct tui *t)
+{
+	MEVENT	 m;
+	int	 s, tb = screens[t->screen].table, line, col;
+
+	if (getmouse(&m) != OK || !(m.bstate & (BUTTON1_CLICKED |
+	    BUTTON1_PRESSED)))
+		return;
+	if (m.y == 1) {
+		for (s = 0; s < NSCREENS; s++)
+			if (m.x >= t->tab_x[s] && m.x < t->tab_x[s + 1]) {
+				commit_text(t);
+				t->editing = false;
+				t->screen = s;
+				break;
+			}
+		return;
+	}
+	if (tb < 0 || !grid_hit(&t->grid[tb], m.y - t->grid_y0, m.x, &line,
+	    &col))
+		return;
+	if (t->editing && !grid_commit(t, tb))
+		return;
+	grid_set(&t->grid[tb], line, col);
+}
+
 static void
 key(struct tui *t, wint_t ch, bool fn)
 {
-	size_t	 i;
-	int	 ctx = context(t->screen);
+	const struct keybinding	*b;
+	int			 ctx = context(t->screen);
 
 	if (fn && ch == KEY_RESIZE)
 		return;
 	if (fn && ch == KEY_MOUSE) {
-		MEVENT	 m;
-
-		if (getmouse(&m) == OK && m.y == 1 && (m.bstate & BUTTON1_CLICKED)) {
-			int	 s, x = 0, w;
-			char	 buf[64];
-
-			for (s = 0; s < NSCREENS; s++) {
-				snprintf(buf, sizeof buf, " %s·00 ", _(screens[s].tab));
-				w = wt_strwidth(buf) - 2;
-				if (m.x >= x && m.x < x + w) {
-					commit_text(t);
-					t->screen = s;
-					break;
-				}
-				x += w;
-			}
-		}
+		mouse(t);
 		return;
 	}
-	for (i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
-		if (bindings[i].key == ch && bindings[i].fn == fn &&
-		    (bindings[i].ctx & (CTX_ALL | ctx))) {
-			if (t->editing && bindings[i].action != A_UNDO &&
-			    bindings[i].action != A_REDO)
-				t->editing = false;
-			if (bindings[i].action != A_SAVE &&
-			    bindings[i].action != A_SAVE_AS &&
-			    bindings[i].action != A_QUIT &&
-			    bindings[i].action != A_EXPORT &&
-			    bindings[i].action != A_NEW_YEAR)
-				t->msg[0] = '\0';
-			act(t, bindings[i].action);
+	if ((b = keymap_find(tui_keys, tui_nkeys, ch, fn, ctx)) != NULL) {
+		/* A figure being typed is committed first, as when moving
+		 * away; undo drops it. */
+		if (t->editing && b->action != A_UNDO && b->action != A_REDO &&
+		    !grid_commit(t, screens[t->screen].table))
 			return;
-		}
-	if (!fn && ch == CTRL('c')) {
-		quit(t);
+		if (b->action != A_SAVE && b->action != A_SAVE_AS &&
+		    b->action != A_QUIT && b->action != A_EXPORT &&
+		    b->action != A_NEW_YEAR)
+			t->msg[0] = '\0';
+		act(t, b->action);
 		return;
 	}
 	t->msg[0] = '\0';
@@ -2039,6 +1965,14 @@ tui_main(const char *path, bool readonly)
 		return EXIT_TROUBLE;
 	}
 	memset(&t, 0, sizeof t);
+	for (i = 0; i < SCH_NTABLES; i++) {
+		int	 l, n = grid_lines(i, t.lines[i]);
+
+		for (l = 0; l < n; l++)
+			t.ncells[i][l] = t.lines[i][l] < 0 ? 0 :
+			    schema_band(i, t.lines[i][l])->ncols;
+		grid_init(&t.grid[i], n, t.ncells[i]);
+	}
 	t.path = xstrdup(path);
 	t.readonly = readonly;
 	t.te_dirty = -1;
@@ -2077,7 +2011,8 @@ tui_main(const char *path, bool readonly)
 	nonl();
 	keypad(stdscr, TRUE);
 	timeout(1000);
-	mousemask(BUTTON1_CLICKED, NULL);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
+	mouseinterval(0);	/* a press is a click: no waiting */
 	if (has_colors() && getenv("NO_COLOR") == NULL) {
 		start_color();
 		use_default_colors();

@@ -172,5 +172,29 @@ grep -q "^meta.year,.*,2025" "$D/hongze-2025.csv" && ok || bad "next year's file
 
 keys C-q
 
+# The mouse: a click on a tab shows its screen, a click on a cell selects
+# it (X10 mouse reports, as tmux-256color's kmous says).
+click() {	# click X Y (0-based)
+	h=$(printf '1b 5b 4d %02x %02x %02x 1b 5b 4d %02x %02x %02x' \
+	    32 $(($1 + 33)) $(($2 + 33)) 35 $(($1 + 33)) $(($2 + 33)))
+	$T send-keys -t $S -H $h
+}
+cp "$TOP/examples/hongze-2024.csv" "$D/mouse.csv"
+start 80 24 "$D/mouse.csv"
+check "一、总体情况" "opened for the mouse"
+# The tab bar is " 封面✓  一✓  二✓  三✓ …": the tab 三 spans columns 17-21.
+click 19 1
+check "三、收到和处理政府信息公开申请情况" "click on the tab 三"
+click 32 10
+check "表三 › 三、本年度办理结果 › （三）不予公开 › 2.其他法律行政法规禁止公开 › 商业企" \
+    "click on a cell selects it"
+# A figure being typed is saved by ^S, not dropped.
+text "12"
+keys C-s
+check "已保存到" "saved while typing"
+grep -q "^t3.deny_law.biz,.*,12" "$D/mouse.csv" && ok ||
+    bad "the figure typed before ^S was not saved: $(grep t3.deny_law.biz "$D/mouse.csv")"
+keys C-q
+
 echo "tui: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
