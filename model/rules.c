@@ -405,6 +405,20 @@ check_identity(const struct report *r, const struct identity *id, int flags,
 		f->note_key = xstrdup(id->note_key);
 }
 
+/* A value as a message quotes it: whole when short, else its first 40
+ * bytes (cut at a character boundary) and "……". Caller frees. */
+static char *
+abbreviate(const char *v)
+{
+	size_t	 n = 40;
+
+	if (strlen(v) <= 48)
+		return xstrdup(v);
+	while (n > 0 && ((unsigned char)v[n] & 0xc0) == 0x80)
+		n--;
+	return xasprintf("%.*s……", (int)n, v);
+}
+
 /* R5 and W1 for one field. */
 static void
 check_field(const struct report *r, int field, int flags, struct findings *fs)
@@ -423,17 +437,20 @@ check_field(const struct report *r, int field, int flags, struct findings *fs)
 	else if (field == F_S6)
 		section = SCH_S6;
 	if (st == RS_INVALID) {
+		char	*shown = abbreviate(report_get(r, field));
+
 		f = add_finding(fs, "R5", SEV_ERROR, section, sf->table);
 		f->fields[f->nfields++] = field;
 		if (report_line(r, field) > 0)
 			f->message = xasprintf(_("%s：“%s”%s（第 %d 行）"),
-			    schema_display_label(field), report_get(r, field),
+			    schema_display_label(field), shown,
 			    number_strerror(report_error(r, field), sf->kind),
 			    report_line(r, field));
 		else
 			f->message = xasprintf(_("%s：“%s”%s"),
-			    schema_display_label(field), report_get(r, field),
+			    schema_display_label(field), shown,
 			    number_strerror(report_error(r, field), sf->kind));
+		free(shown);
 	} else if (st == RS_EMPTY && sf->required &&
 	    !((flags & RULES_BLANK_AS_ZERO) && sf->cls == SC_CELL)) {
 		f = add_finding(fs, "W1", SEV_INCOMPLETE, section, sf->table);

@@ -351,3 +351,28 @@ Test(rules, w4_problems_that_name_nothing)
 	findings_free(fs);
 	report_free(r);
 }
+
+Test(rules, r5_quotes_a_huge_value_shortened)
+{
+	struct report	*r = clean();
+	struct findings	*fs;
+	char		*big = malloc(100001);
+	int		 f = schema_find("t3.new.natural");
+
+	memset(big, '9', 100000);
+	big[100000] = '\0';
+	memcpy(big, "中文", 6);
+	memcpy(big + 39, "字", 3);	/* across byte 40: never split */
+	report_set(r, f, big);
+	fs = rules_check(r, 0);
+	cr_assert_eq(fs->nerror, 1);
+	cr_expect_lt(strlen(fs->v[0].message), 300, "%zu bytes",
+	    strlen(fs->v[0].message));
+	cr_expect_not_null(strstr(fs->v[0].message, "“中文99"));
+	cr_expect_not_null(strstr(fs->v[0].message, "9……”"), "%s",
+	    fs->v[0].message);
+	cr_expect_null(strstr(fs->v[0].message, "字"), "split or kept whole");
+	findings_free(fs);
+	report_free(r);
+	free(big);
+}
