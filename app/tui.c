@@ -443,6 +443,14 @@ grid_labels(int table, int avail, bool *full)
 		if (w > wbrief)
 			wbrief = w;
 	}
+	/* The bands' captions share the label column: whole when they fit. */
+	for (r = 0; r < tb->nbands; r++) {
+		const struct sch_band	*b = &tb->bands[r];
+
+		w = wt_strwidth(b->caption != NULL ? b->caption : b->corner);
+		if (w > wfull)
+			wfull = w;
+	}
 	*full = wfull <= avail;
 	if (*full)
 		return wfull;
@@ -1176,6 +1184,11 @@ draw(struct tui *t)
 
 	height = LINES - 6;
 	curs_set(0);
+	/* The body: what the last screen left there goes. */
+	for (s = 3; s < LINES - 3; s++) {
+		move(s, 0);
+		clrtoeol();
+	}
 	if (screens[t->screen].table >= 0) {
 		int	 tb = screens[t->screen].table;
 

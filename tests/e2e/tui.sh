@@ -172,6 +172,20 @@ grep -q "^meta.year,.*,2025" "$D/hongze-2025.csv" && ok || bad "next year's file
 
 keys C-q
 
+# The cover after a text screen: nothing of the text is left behind, and
+# table 二's band captions are whole at 80 columns.
+cp "$TOP/examples/hongze-2024.csv" "$D/cover.csv"
+start 80 24 "$D/cover.csv"
+check "一、总体情况" "opened for the cover"
+keys BTab
+check "  本报告由淮安市洪泽区人民政府办公室" "preamble drawn from its own column"
+if screen | sed -n '9,20p' | grep -q '^[^ ]'; then
+	bad "text of the previous screen left in column 0 of the cover"
+else ok; fi
+keys Tab Tab
+check "第二十条第（一）项" "table 二: band caption whole"
+keys C-q
+
 # The mouse: a click on a tab shows its screen, a click on a cell selects
 # it (X10 mouse reports, as tmux-256color's kmous says).
 click() {	# click X Y (0-based)
