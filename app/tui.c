@@ -427,16 +427,37 @@ cur_field(struct tui *t, int table)
 	return schema_cell(table, cur_row(t, table), t->grid[table].col);
 }
 
+/* A row's label as the grid shows it when there is room: table 四's rows
+ * by their short names, a numbered item with its group's number, so that
+ * "1.属于国家秘密" reads "（三）1.属于国家秘密". */
+static const char *
+row_label(int table, int r, char *buf, size_t len)
+{
+	const struct sch_row	*row = &sch_tables[table].rows[r];
+	const char		*close;
+
+	if (table == SCH_T4)
+		return row->abbr;
+	if (row->label[0] >= '0' && row->label[0] <= '9' &&
+	    strncmp(row->brief, "（", 3) == 0 &&
+	    (close = strstr(row->brief, "）")) != NULL) {
+		snprintf(buf, len, "%.*s%s", (int)(close + 3 - row->brief),
+		    row->brief, row->label);
+		return buf;
+	}
+	return row->label;
+}
+
 /* The label column: full labels when they fit, else the short ones. */
 static int
 grid_labels(int table, int avail, bool *full)
 {
 	const struct sch_table	*tb = &sch_tables[table];
 	int			 r, wfull = 0, wbrief = 0, w;
+	char			 buf[256];
 
 	for (r = 0; r < tb->nrows; r++) {
-		w = wt_strwidth(table == SCH_T4 ? tb->rows[r].abbr :
-		    tb->rows[r].label);
+		w = wt_strwidth(row_label(table, r, buf, sizeof buf));
 		if (w > wfull)
 			wfull = w;
 		w = wt_strwidth(tb->rows[r].brief);
@@ -454,7 +475,7 @@ grid_labels(int table, int avail, bool *full)
 	*full = wfull <= avail;
 	if (*full)
 		return wfull;
-	return wbrief < avail ? wbrief : avail;
+	return avail;		/* long labels where they fit, else brief */
 }
 
 /* Lines of a table on screen: -1 - band for a band's heading, else a row. */
@@ -489,9 +510,8 @@ draw_grid(struct tui *t, int table, int y0, int height)
 			maxcols = tb->bands[i].ncols;
 	/* Frozen label column, values scrolling. */
 	lw = grid_labels(table, COLS - 1 - maxcols * cw, &full);
-	if (!full && COLS - 1 - lw < maxcols * cw) {
-		lw = grid_labels(table, 22, &full);
-	}
+	if (lw < 12)
+		lw = 12;	/* narrower: the values scroll instead */
 	g->height = height;
 	g->width = COLS;
 	g->label_width = lw;
@@ -530,8 +550,12 @@ draw_grid(struct tui *t, int table, int y0, int height)
 			const struct sch_row *row = &tb->rows[lines[li]];
 			const struct sch_band *b = &tb->bands[row->band];
 
-			put(y0 + y, 0, lw, full ? (table == SCH_T4 ?
-			    row->abbr : row->label) : row->brief, false);
+			char		 lb[256];
+			const char	*l = row_label(table, lines[li], lb,
+			    sizeof lb);
+
+			put(y0 + y, 0, lw, full || wt_strwidth(l) <= lw ? l :
+			    row->brief, false);
 			for (c = g->left; c < b->ncols &&
 			    c < g->left + ncols_vis; c++) {
 				int		 f = schema_cell(table, lines[li], c);

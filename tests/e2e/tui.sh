@@ -108,6 +108,8 @@ start 120 40 "$D/hz.csv"
 check "一、总体情况" "reopened"
 keys Tab Tab
 check "一、本年新收政府信息公开申请数量" "full row labels at 120 columns"
+check "（三）2.其他法律行政法规禁止公开      " "a wider screen: longer labels in the grid"
+check "（六）1.逾期不补正" "too long even at 120: the short label"
 keys BTab BTab BTab BTab BTab BTab BTab
 check "测试：人员力量不足" "text kept after reopening"
 
