@@ -22,6 +22,7 @@
 #include <fcntl.h>
 #include <iconv.h>
 #include <libgen.h>
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -34,6 +35,7 @@
 #include "xmalloc.h"
 
 #define MAXCOLS		3	/* key, label, value; later columns ignored */
+#define MAXEXTRAS	10000	/* notes and unknown keys: no report has more */
 
 struct loader {
 	const char		*name;
@@ -194,6 +196,12 @@ record(struct loader *ld)
 		fail(ld, line, _("这一行没有键（第一列为空）"));
 		return;
 	}
+	if (ld->nfields == 2 && !blank(label)) {
+		/* "key,5": the value would be taken for a label and lost. */
+		fail(ld, line, _("键 “%s” 这一条只有两列，应为 key,label,value "
+		    "三列（值写在了标签的位置，或文件在这里被截断）"), key);
+		return;
+	}
 	/* A canonical file has the fields in order: try the next one first. */
 	f = ld->next < SCH_NFIELDS &&
 	    strcmp(key, schema_field(ld->next)->key) == 0 ?
@@ -231,6 +239,11 @@ record(struct loader *ld)
 			if (strcmp(report_extra(ld->r, i)->key, key) == 0)
 				first = report_extra(ld->r, i)->line;
 		fail(ld, line, _("键 “%s” 重复（第 %d 行已有）"), key, first);
+		return;
+	}
+	if (report_nextras(ld->r) >= MAXEXTRAS) {
+		fail(ld, line, _("不认识的键和说明超过 %d 条，这不像是报告文件"),
+		    MAXEXTRAS);
 		return;
 	}
 	lf_only(value);
@@ -363,6 +376,24 @@ no:
 	return false;
 }
 
+/* True if the bytes from s to the end are the start of a UTF-8 character
+ * that the end cuts off: the file was truncated. */
+static bool
+cut_utf8(const unsigned char *s, size_t n)
+{
+	size_t	 need, i;
+
+	if (n == 0 || s[0] < 0xc2 || s[0] > 0xf4)
+		return false;
+	need = s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : 4;
+	if (n >= need)
+		return false;
+	for (i = 1; i < n; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return false;
+	return true;
+}
+
 /* The line (1-based) of byte offset off. */
 static int
 line_of(const char *buf, size_t off)
@@ -399,6 +430,19 @@ from_gb18030(const char *in, size_t len, size_t *outlen)
 	return out;
 }
 
+/* libcsv grows its field buffer by a fixed block (128 bytes): a field of
+ * n bytes costs n/128 reallocs, each a copy where realloc cannot grow in
+ * place (always, under ASan): quadratic. Grow it geometrically instead. */
+static void *
+csv_grow(void *p, size_t n)
+{
+	size_t	 have = p != NULL ? malloc_usable_size(p) : 0;
+
+	if (n <= have)
+		return p;
+	return xrealloc(p, n / 2 > have ? n : have * 2);
+}
+
 struct report *
 csvio_parse(const char *buf, size_t len, const char *name,
     struct csvio_info *info, char **err)
@@ -425,6 +469,13 @@ csvio_parse(const char *buf, size_t len, const char *name,
 		len -= 3;
 	}
 	if (!valid_utf8((const unsigned char *)buf, len, &bad)) {
+		if (bad > 0 && cut_utf8((const unsigned char *)buf + bad,
+		    len - bad)) {
+			*err = xasprintf(_("%s:%d: 文件在一个字符的中间结束，"
+			    "不完整（复制或保存时被截断）"), name,
+			    line_of(buf, bad));
+			return NULL;
+		}
 		if ((conv = from_gb18030(buf, len, &n)) == NULL) {
 			*err = xasprintf(_("%s:%d: 文件的编码既不是 UTF-8 也不是 "
 			    "GB18030，无法读取"), name, line_of(buf, bad));
@@ -440,6 +491,7 @@ csvio_parse(const char *buf, size_t len, const char *name,
 
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		abort();
+	csv_set_realloc_func(&p, csv_grow);
 	ld.r = report_new();
 	s = buf;
 	end = buf + len;
@@ -531,20 +583,30 @@ csvio_load(const char *path, struct csvio_info *info, char **err)
 
 	if (info != NULL)
 		memset(info, 0, sizeof *info);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
-		*err = xasprintf(_("%s: 无法打开：%s"), path, why(errno));
+	/* O_NONBLOCK: opening a fifo must not wait for a writer. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1) {
+		*err = xasprintf(_("%s: 无法打开：%s"), path,
+		    errno == EACCES || errno == EPERM ? _("没有读取权限") :
+		    why(errno));
 		return NULL;
 	}
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		*err = xasprintf(_("%s: 不是普通文件"), path);
+	if (fstat(fd, &st) == -1)
+		st.st_mode = 0;
+	if (!S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode))
+			*err = xasprintf(_("%s: 这是一个文件夹，不是报告文件"),
+			    path);
+		else
+			*err = xasprintf(_("%s: 不是普通文件"), path);
 		close(fd);
 		return NULL;
 	}
 	buf = xmalloc((size_t)st.st_size + 1);
 	for (;;) {
 		if (len == (size_t)st.st_size + 1) {
-			/* It grew while we read: take what is there. */
-			st.st_size *= 2;
+			/* It grew while we read (or, like /proc, said it
+			 * was empty): take what is there. */
+			st.st_size = st.st_size * 2 + 4096;
 			buf = xrealloc(buf, (size_t)st.st_size + 1);
 		}
 		n = read(fd, buf + len, (size_t)st.st_size + 1 - len);
