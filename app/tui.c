@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -127,6 +128,21 @@ on_hup(int sig)
 {
 	(void)sig;
 	got_hup = 1;
+}
+
+/* Read a key: ERR after a second without one. A terminal that went away
+ * (a dropped SSH connection, with or without SIGHUP) counts as a hangup,
+ * so that no loop waits or spins on it. */
+static int
+read_key(wint_t *ch)
+{
+	struct pollfd	 p = { .fd = STDIN_FILENO, .events = POLLIN };
+	int		 r = get_wch(ch);
+
+	if (r == ERR && !got_hup && poll(&p, 1, 0) == 1 &&
+	    (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
+		got_hup = 1;
+	return r;
 }
 
 static void
@@ -1397,11 +1413,12 @@ ask_line(struct tui *t, const char *label, const char *initial)
 	textedit_set_text(t->line, initial);
 	textedit_set_point(t->line, textedit_length(t->line));
 	t->msg[0] = '\0';
-	timeout(-1);
 	for (;;) {
 		draw(t);
 		refresh();
-		r = get_wch(&ch);
+		r = read_key(&ch);
+		if (got_hup)
+			break;
 		if (r == ERR || (r == KEY_CODE_YES && ch == KEY_RESIZE))
 			continue;
 		if (r == OK && ch == 27)
@@ -1416,7 +1433,6 @@ ask_line(struct tui *t, const char *label, const char *initial)
 		else
 			textedit_key(t->line, ch, r == KEY_CODE_YES);
 	}
-	timeout(1000);
 	textedit_free(t->line);
 	t->line = NULL;
 	return s;
@@ -1470,9 +1486,12 @@ ask(struct tui *t, const char *question)
 	say(t, false, "%s", question);
 	draw(t);
 	refresh();
-	timeout(-1);
 	for (;;) {
-		r = get_wch(&ch);
+		r = read_key(&ch);
+		if (got_hup) {
+			ch = 27;	/* as Esc: nothing is done */
+			break;
+		}
 		if (r == OK)
 			break;
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
@@ -1480,7 +1499,6 @@ ask(struct tui *t, const char *question)
 			refresh();
 		}
 	}
-	timeout(1000);
 	t->msg[0] = '\0';
 	return ch;
 }
@@ -1812,7 +1830,6 @@ recovery_screen(struct tui *t, const char *desc, int n, bool base_changed,
 	wint_t		 ch;
 	int		 y, r, left;
 
-	timeout(-1);
 	for (;;) {
 		erase();
 		attron(t->colors ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
@@ -1859,14 +1876,17 @@ recovery_screen(struct tui *t, const char *desc, int n, bool base_changed,
 		attroff(A_BOLD);
 		free(buf);
 		refresh();
-		r = get_wch(&ch);
+		r = read_key(&ch);
+		if (got_hup) {
+			ch = L'q';	/* decide later: the journal stays */
+			break;
+		}
 		if (r != OK)
 			continue;
 		ch = towlower(ch);
 		if (ch == L'r' || ch == L'd' || ch == L'k' || ch == L'q')
 			break;
 	}
-	timeout(1000);
 	free(jp);
 	return ch;
 }
@@ -2069,7 +2089,7 @@ tui_main(const char *path, bool readonly)
 	while (!t.quit) {
 		draw(&t);
 		refresh();
-		r = get_wch(&ch);
+		r = read_key(&ch);
 		if (got_hup) {
 			hangup(&t);
 			break;

@@ -167,6 +167,28 @@ for sig in HUP TERM; do
 	[ ! -e "$D/hz.csv.journal" ] && ok || bad "journal left after D"
 done
 
+# ---- the terminal goes away while a question is asked -----------------------
+# (an SSH connection dropped at the quit prompt): the program leaves, the
+# journal stays, nothing spins.
+cp "$TOP/examples/hongze-2024.csv" "$D/hup.csv"
+$T new-window -d -t e2e -n c -c "$D" "\"$GK\" hup.csv"
+check c "一、总体情况" "opened in its own window"
+keys c Tab Tab 2 Enter
+check c "一(2)" "edit before the hangup"
+keys c C-q
+check c "有未保存的修改" "quit prompt up"
+hp=$(pgrep -f "$GK hup.csv" | head -1)
+$T kill-window -t e2e:c
+i=0
+while [ $i -lt 50 ] && kill -0 "$hp" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+if kill -0 "$hp" 2>/dev/null; then
+	bad "still running 5 s after its terminal went away"
+	kill -9 "$hp"
+else ok; fi
+grep -q "t3.new.natural	2" "$D/hup.csv.journal" 2>/dev/null && ok ||
+    bad "the edit is not in the journal after the hangup"
+rm -f "$D/hup.csv.journal"
+
 # ---- SIGINT does nothing; SIGTSTP/SIGCONT come back whole --------------------
 run a hz.csv
 check a "一、总体情况" "opened"
