@@ -50,6 +50,16 @@ has() {
 		bad "$2: no '$1' in:"; head -c 2000 "$T/out" >&2; echo >&2; fi
 }
 
+# quiet WHAT: no control character reached the terminal (a file must not
+# be able to retitle, clear or recolour it).
+ctl=$(printf '[\001-\010\013-\037\177]')
+quiet() {
+	if LC_ALL=C grep -q "$ctl" "$T/out"; then
+		bad "$1: a control character in the output:"
+		LC_ALL=C grep -n "$ctl" "$T/out" | od -c | head -5 >&2
+	else ok; fi
+}
+
 # refused WHAT NAME: the output is one line, "gkreport: NAME" + reason.
 refused() {
 	n=$(wc -l <"$T/out")
@@ -67,6 +77,7 @@ refuse_all() {
 	status 2 "check $1"
 	has "$2" "check $1"
 	refused "check $1" "$1"
+	quiet "check $1"
 	rm -f "$T/export.txt"
 	run "$GK" export -f text -o "$T/export.txt" "$1"
 	status 2 "export $1"
@@ -96,6 +107,7 @@ while IFS=$tab read -r file want sub; do
 	run "$GK" check "$file"
 	status "$want" "check $file"
 	has "$sub" "check $file"
+	quiet "check $file"
 	case $sub in
 	*'行）')	# a value invalid for its cell: opened, flagged R5
 		run "$GK" check --format=csv "$file"
