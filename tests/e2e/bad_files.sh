@@ -127,6 +127,22 @@ if [ "$nfiles" -ge 40 ]; then ok; else bad "only $nfiles files in EXPECT"; fi
 # ---- made here ------------------------------------------------------------
 cd "$T" || exit 99
 
+# The whole corpus, a fifo and a folder summed as one county's folder: the
+# refused files are named, the others summed, nothing blocks.
+mkdir county
+cp "$BAD"/*.csv county/
+mkfifo county/zz-fifo.csv
+mkdir county/zz-folder.csv
+run "$GK" sum -o "$T/county-sum.csv" county
+status 2 "sum of the corpus"
+while IFS=$tab read -r file want sub; do
+	case $file in '#'*|'') continue ;; esac
+	[ "$want" -eq 2 ] && has "[无法读取] county/$file" "sum names $file"
+done <"$BAD/EXPECT"
+has "[无法读取] county/zz-fifo.csv" "sum names the fifo"
+has "[无法读取] county/zz-folder.csv" "sum names the folder"
+rm -rf county county-sum.csv
+
 # A 100 MB line with no line end: no header.
 head -c 100000000 /dev/zero | tr '\0' x >line100m.csv
 refuse_all line100m.csv "line100m.csv:1: 表头不对"
