@@ -278,7 +278,8 @@ progress(struct run *run)
 		return;
 	run->last = t;
 	fflush(stdout);
-	fprintf(stderr, _("\r已处理 %d/%d …"), run->done, run->total);
+	fputc('\r', stderr);
+	fprintf(stderr, _("已处理 %d/%d …"), run->done, run->total);
 	run->progress_shown = true;
 }
 
