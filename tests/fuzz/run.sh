@@ -38,7 +38,7 @@ if [ ! -f "$TOP/configure" ]; then
 fi
 
 TARGETS=
-for t in csvio number import; do
+for t in csvio number journal import; do
 	[ -f "$TOP/tests/fuzz/fuzz_$t.c" ] && TARGETS="$TARGETS $t"
 done
 
@@ -57,7 +57,7 @@ make -j2 $progs >make.log 2>&1 || { tail -40 make.log; exit 2; }
 
 # Seeds, copied fresh each run (libFuzzer adds to its corpus folder).
 rm -rf corpus crash-*
-mkdir -p corpus/csvio corpus/number corpus/import
+mkdir -p corpus/csvio corpus/number corpus/journal corpus/import
 i=0
 for f in "$TOP"/tests/data/*/*.csv "$TOP"/tests/data/*/*/*.csv \
     "$TOP"/tests/data/bad/* "$TOP"/examples/*.csv; do
@@ -96,6 +96,16 @@ done <<'SEEDS'
 3:2024-02-30
 3:2024-12-31
 SEEDS
+# Journals: 0 as is, 1 lines sealed by the target, 2 key/value pairs.
+{ printf '\001GKJ1\t%s\t-1\t0\t00000000\n' "$B/r.csv"
+  printf '=\ttext.s1\t第一行\\n第二行\\t\\\\\n-\tt3.new.natural\t\n'
+  printf '=\tnote.X2.rules\t说明\n=\tt2.fees.amount\t7730.28'
+} >corpus/journal/seed-1
+{ printf '\002text.s1\000a\tb\r\nc\\\000t3.new.natural\000 7 \000'
+  printf 'zz.unknown\000x\000text.s1\000\000'
+} >corpus/journal/seed-2
+printf '\000GKJ1\tr.csv\t12\t0\t00000000\n=\ttext.s1\tx\t00000000\n=\tt' \
+    >corpus/journal/seed-3
 
 status=0
 for t in $TARGETS; do
