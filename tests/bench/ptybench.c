@@ -4,19 +4,36 @@
  * the bytes each keystroke costs, and the program's peak memory.
  *
  *	ptybench [-v] [-r ROWS] [-c COLS] [-m MARKER] [-q QUIET_MS]
- *	    [-t TIMEOUT_MS] [-s NAME=KEYS]... -- PROGRAM [ARG]...
+ *	    [-t TIMEOUT_MS] [-d DIR] [-s NAME=KEYS]... [-x NAME=MARKER]...
+ *	    -- PROGRAM [ARG]...
+ *	ptybench -w -- PROGRAM [ARG]...
+ *	ptybench -W MARKER [-q QUIET_MS] [-t TIMEOUT_MS]
  *
  * The first screen is complete when MARKER has appeared in the output
  * (escape sequences stripped) and the output has then been quiet for
  * QUIET_MS; the launch time is that of its last byte. Each -s step then
  * sends KEYS (C escapes: \t \r \n \e \xHH \\) and counts the bytes that
- * come back until the output is quiet again. At the end the program gets
- * SIGHUP, as when a terminal closes, and its peak resident memory is read
- * from getrusage (only when the screen came). Output, one figure a line:
+ * come back until the output is quiet again; -x NAME=MARKER makes it an
+ * error when MARKER does not appear in what step NAME brings (a key
+ * sequence that lands on the wrong screen must not give figures). -d DIR
+ * keeps the raw bytes: DIR/launch.out and DIR/NAME.out. At the end the
+ * program gets SIGHUP, as when a terminal closes, and its peak resident
+ * memory and CPU time are read from getrusage (only when the screen
+ * came). Output, one figure a line:
  *
  *	launch_ms 9.81
+ *	launch_bytes 2843
  *	step digit bytes 23 ms 1.20
  *	maxrss_kb 4312
+ *	cpu_ms 7.90
+ *
+ * -w runs a command without a terminal (output to /dev/null) and prints
+ * "wall_s S maxrss_kb K exit N": the figures of GNU time, without
+ * needing it.
+ *
+ * -W watches a terminal's output on stdin (tmux pipe-pane -O) and, once
+ * MARKER has shown and the output has been quiet, prints "end_ns N": the
+ * wall-clock time (CLOCK_REALTIME, like date +%s%N) of the last byte.
  */
 #include "config.h"
 
@@ -25,6 +42,7 @@
 #include <sys/wait.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
@@ -42,6 +60,7 @@ struct step {
 	const char	*name;
 	char		 keys[256];
 	size_t		 nkeys;
+	const char	*expect;	/* -x: must appear in the answer */
 };
 
 static int	 quiet_ms = 60;
@@ -49,6 +68,7 @@ static int	 timeout_ms = 5000;
 static int	 verbose;	/* -v: each read's time and size on stderr */
 static double	 t_start;
 static int	 ended;		/* the program closed the terminal */
+static int	 save_fd = -1;	/* -d: where the raw bytes of a step go */
 
 /* What has been seen since the start, with escape sequences removed. */
 static char	 stripped[STRIPPED_MAX];
@@ -154,6 +174,8 @@ drain(int fd, const char *marker, int timeout, double *last)
 			fprintf(stderr, "ptybench: %8.2f ms %6zd bytes\n",
 			    *last - t_start, n);
 		strip(buf, (size_t)n);
+		if (save_fd != -1 && write(save_fd, buf, (size_t)n) != n)
+			perror("ptybench: -d");
 		if (!ready && (marker == NULL || seen(marker)))
 			ready = true;
 	}
@@ -188,10 +210,84 @@ unescape(const char *s, char *out, size_t max)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: ptybench [-r ROWS] [-c COLS] [-m MARKER] "
-	    "[-q QUIET_MS] [-t TIMEOUT_MS] [-s NAME=KEYS]... -- PROGRAM "
-	    "[ARG]...\n");
+	fprintf(stderr, "usage: ptybench [-v] [-r ROWS] [-c COLS] [-m MARKER] "
+	    "[-q QUIET_MS] [-t TIMEOUT_MS] [-d DIR] [-s NAME=KEYS]... "
+	    "[-x NAME=MARKER]... -- PROGRAM [ARG]...\n"
+	    "       ptybench -w -- PROGRAM [ARG]...\n"
+	    "       ptybench -W MARKER [-q QUIET_MS] [-t TIMEOUT_MS]\n");
 	exit(2);
+}
+
+/* -w: run argv without a terminal; its wall time, peak memory, status. */
+static int
+run_plain(char **argv)
+{
+	struct rusage	 ru;
+	double		 t0 = now_ms();
+	pid_t		 pid;
+	int		 status, fd;
+
+	if ((pid = fork()) == -1) {
+		perror("fork");
+		return 2;
+	}
+	if (pid == 0) {
+		if ((fd = open("/dev/null", O_RDWR)) != -1) {
+			dup2(fd, 0);
+			dup2(fd, 1);
+			dup2(fd, 2);
+		}
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	while (waitpid(pid, &status, 0) == -1)
+		if (errno != EINTR) {
+			perror("waitpid");
+			return 2;
+		}
+	getrusage(RUSAGE_CHILDREN, &ru);
+	printf("wall_s %.4f maxrss_kb %ld exit %d\n", (now_ms() - t0) / 1e3,
+	    ru.ru_maxrss, WIFEXITED(status) ? WEXITSTATUS(status) :
+	    128 + WTERMSIG(status));
+	return 0;
+}
+
+/* -W: the time of the last byte of the first screen seen on stdin. */
+static int
+watch(const char *marker)
+{
+	struct timespec	 ts;
+	double		 last, mono;
+	long		 n;
+
+	mono = now_ms();
+	clock_gettime(CLOCK_REALTIME, &ts);
+	if ((n = drain(0, marker, timeout_ms, &last)) == -1) {
+		fprintf(stderr, "ptybench: -W: no %s within %d ms\n", marker,
+		    timeout_ms);
+		return 1;
+	}
+	/* the realtime clock at the last byte, through the monotonic one */
+	printf("end_ns %.0f\n", (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec +
+	    (last - mono) * 1e6);
+	return 0;
+}
+
+/* -d: send what comes next to DIR/NAME.out. */
+static void
+save_to(const char *dir, const char *name)
+{
+	char	 path[4096];
+
+	if (save_fd != -1)
+		close(save_fd);
+	save_fd = -1;
+	if (dir == NULL)
+		return;
+	snprintf(path, sizeof path, "%s/%s.out", dir, name);
+	if ((save_fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0666)) == -1)
+		perror(path);
 }
 
 int
@@ -200,15 +296,22 @@ main(int argc, char **argv)
 	struct winsize	 ws = { 40, 120, 0, 0 };
 	struct step	 steps[MAXSTEPS];
 	struct rusage	 ru;
-	const char	*marker = NULL;
+	const char	*marker = NULL, *dir = NULL;
 	char		*eq;
 	double		 t0, last, sent;
 	long		 bytes;
 	pid_t		 pid;
-	int		 c, fd, i, nsteps = 0, status, rc = 0;
+	const char	*watching = NULL;
+	int		 c, fd, i, nsteps = 0, status, rc = 0, plain = 0;
 
-	while ((c = getopt(argc, argv, "r:c:m:q:t:s:v")) != -1) {
+	while ((c = getopt(argc, argv, "r:c:m:q:t:s:x:d:vwW:")) != -1) {
 		switch (c) {
+		case 'W':
+			watching = optarg;
+			break;
+		case 'w':
+			plain = 1;
+			break;
 		case 'v':
 			verbose = 1;
 			break;
@@ -235,15 +338,35 @@ main(int argc, char **argv)
 			steps[nsteps].name = optarg;
 			steps[nsteps].nkeys = unescape(eq + 1, steps[nsteps].keys,
 			    sizeof steps[nsteps].keys);
+			steps[nsteps].expect = NULL;
 			nsteps++;
+			break;
+		case 'x':
+			if ((eq = strchr(optarg, '=')) == NULL)
+				usage();
+			*eq = '\0';
+			for (i = 0; i < nsteps; i++)
+				if (strcmp(steps[i].name, optarg) == 0)
+					break;
+			if (i == nsteps)	/* -x after its -s */
+				usage();
+			steps[i].expect = eq + 1;
+			break;
+		case 'd':
+			dir = optarg;
 			break;
 		default:
 			usage();
 		}
 	}
+	if (watching != NULL)
+		return watch(watching);
 	if (optind >= argc)
 		usage();
+	if (plain)
+		return run_plain(argv + optind);
 
+	save_to(dir, "launch");
 	t_start = t0 = now_ms();
 	if ((pid = forkpty(&fd, NULL, NULL, &ws)) == -1) {
 		perror("forkpty");
@@ -271,6 +394,8 @@ main(int argc, char **argv)
 	}
 	printf("launch_ms %.2f\nlaunch_bytes %ld\n", last - t0, bytes);
 	for (i = 0; i < nsteps; i++) {
+		save_to(dir, steps[i].name);
+		nstripped = 0;
 		sent = now_ms();
 		if (write(fd, steps[i].keys, steps[i].nkeys) !=
 		    (ssize_t)steps[i].nkeys) {
@@ -281,8 +406,19 @@ main(int argc, char **argv)
 		bytes = drain(fd, NULL, 1000, &last);
 		printf("step %s bytes %ld ms %.2f\n", steps[i].name,
 		    bytes < 0 ? 0 : bytes, bytes < 0 ? 0.0 : last - sent);
+		if (steps[i].expect != NULL && !seen(steps[i].expect)) {
+			fprintf(stderr, "ptybench: after step %s the screen does "
+			    "not show %s; it wrote:\n", steps[i].name,
+			    steps[i].expect);
+			fwrite(stripped, 1, nstripped < 2000 ? nstripped : 2000,
+			    stderr);
+			fputc('\n', stderr);
+			rc = 1;
+			goto out;
+		}
 	}
 out:
+	save_to(NULL, NULL);
 	kill(pid, SIGHUP);
 	/* Keep reading so the program never blocks on a full pty. */
 	for (i = 0; waitpid(pid, &status, WNOHANG) != pid; i++) {
@@ -295,8 +431,12 @@ out:
 			usleep(10000);
 	}
 	/* Only a program that showed its screen has a memory figure. */
-	if (rc == 0 && getrusage(RUSAGE_CHILDREN, &ru) == 0)
+	if (rc == 0 && getrusage(RUSAGE_CHILDREN, &ru) == 0) {
 		printf("maxrss_kb %ld\n", ru.ru_maxrss);
+		printf("cpu_ms %.2f\n", (double)(ru.ru_utime.tv_sec +
+		    ru.ru_stime.tv_sec) * 1e3 + (double)(ru.ru_utime.tv_usec +
+		    ru.ru_stime.tv_usec) / 1e3);
+	}
 	fflush(stdout);
 	return rc;
 }
