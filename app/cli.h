@@ -27,6 +27,12 @@ int	tui_main(const char *path, bool readonly);
 void	cli_error(const char *, ...) __attribute__((format(printf, 1, 2)));
 /* "gkreport: warning: message" on stderr. */
 void	cli_warn(const char *, ...) __attribute__((format(printf, 1, 2)));
+/* "gkreport: WHERE: warning: message" on stderr (WHERE a file name). */
+void	cli_warn_at(const char *where, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* A warning met while reading PATH, "PATH:LINE: message" (csvio_info), as
+ * "gkreport: PATH:LINE: warning: message". */
+void	cli_read_warning(const char *path, const char *w);
 /* For a usage error: the message, then "Try 'gkreport CMD --help'". */
 int	cli_usage_error(const char *cmd, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));

@@ -147,26 +147,6 @@ print_text(const char *path, const struct report *r,
 	    fs->nincomplete, fs->nwarning);
 }
 
-/* Print a reading warning "FILE:LINE: message" as
- * "gkreport: FILE:LINE: 警告：message". */
-static void
-print_warning(const char *path, const char *w)
-{
-	size_t		 n = strlen(path);
-	const char	*msg = w;
-
-	if (strncmp(w, path, n) == 0 && w[n] == ':') {
-		msg = w + n + 1;
-		msg += strspn(msg, "0123456789");
-		if (*msg == ':')
-			msg++;
-		if (*msg == ' ')
-			msg++;
-	}
-	fprintf(stderr, "gkreport: %.*s%s%s\n", (int)(msg - w), w,
-	    _("警告："), msg);
-}
-
 /* Check one file; returns its exit status. */
 static int
 check_one(const char *path, const struct report *last, int flags,
@@ -184,7 +164,7 @@ check_one(const char *path, const struct report *last, int flags,
 		return EXIT_TROUBLE;
 	}
 	for (i = 0; i < info.nwarnings; i++)
-		print_warning(path, info.warnings[i]);
+		cli_read_warning(path, info.warnings[i]);
 	csvio_info_free(&info);
 	if (last != NULL) {
 		int64_t	 y, ly;
@@ -228,6 +208,7 @@ cmd_check(int argc, char **argv)
 	int			 c, i, flags = 0, status = 0, st;
 
 	optind = 1;
+	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_PREV:
@@ -253,8 +234,8 @@ cmd_check(int argc, char **argv)
 			cli_version();
 			return 0;
 		default:
-			return cli_usage_error("check", "%s",
-			    _("无法识别的选项"));
+			return cli_usage_error("check",
+			    _("无法识别的选项或缺少参数：%s"), argv[optind - 1]);
 		}
 	}
 	if (optind >= argc)
@@ -266,7 +247,7 @@ cmd_check(int argc, char **argv)
 			return EXIT_TROUBLE;
 		}
 		for (i = 0; i < info.nwarnings; i++)
-			print_warning(prev, info.warnings[i]);
+			cli_read_warning(prev, info.warnings[i]);
 		csvio_info_free(&info);
 	}
 	setvbuf(stdout, obuf, _IOFBF, sizeof obuf);

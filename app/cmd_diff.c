@@ -39,7 +39,8 @@ usage(void)
 	    "  -c, --change          把乙当作本年、甲当作上年，逐格列出增减和\n"
 	    "                        增减幅度（上年为 0 时记“新增”），供撰写说明\n"
 	    "      --format=text|csv 输出格式（csv 便于表格和程序处理）\n"
-	    "  -h, --help            显示此帮助并退出\n\n"
+	    "  -h, --help            显示此帮助并退出\n"
+	    "  -V, --version         显示版本信息并退出\n\n"
 	    "退出状态：0 完全相同；1 有不同；2 文件无法读取或用法错误。\n"));
 }
 
@@ -273,6 +274,7 @@ cmd_diff(int argc, char **argv)
 		{ "change",	no_argument,	   NULL, 'c' },
 		{ "format",	required_argument, NULL, OPT_FORMAT },
 		{ "help",	no_argument,	   NULL, 'h' },
+		{ "version",	no_argument,	   NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct report	*a, *b;
@@ -284,7 +286,7 @@ cmd_diff(int argc, char **argv)
 
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "ch", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "chV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			change = true;
@@ -301,6 +303,9 @@ cmd_diff(int argc, char **argv)
 			break;
 		case 'h':
 			usage();
+			return 0;
+		case 'V':
+			cli_version();
 			return 0;
 		default:
 			return cli_usage_error("diff", _("无法识别的选项或缺少参数：%s"),

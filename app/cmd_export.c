@@ -31,7 +31,8 @@ usage(void)
 	    "                        或 gb18030（旧版 Excel、WPS）；网页总是 UTF-8\n"
 	    "  -o, --output=文件     写入文件（先写临时文件，完成后替换）\n"
 	    "      --strict          报告有错误或未填的格子时不导出\n"
-	    "  -h, --help            显示此帮助并退出\n\n"
+	    "  -h, --help            显示此帮助并退出\n"
+	    "  -V, --version         显示版本信息并退出\n\n"
 	    "表格中以 = + - @（含全角）、制表符或回车开头的文字前加 '，\n"
 	    "以免 Excel 把它当作公式。\n"
 	    "报告有错误或未填的格子时照常导出，并在标准错误上说明。\n\n"
@@ -72,6 +73,7 @@ cmd_export(int argc, char **argv)
 		{ "output",	required_argument, NULL, 'o' },
 		{ "strict",	no_argument,	   NULL, OPT_STRICT },
 		{ "help",	no_argument,	   NULL, 'h' },
+		{ "version",	no_argument,	   NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct csvio_info	 info;
@@ -84,7 +86,8 @@ cmd_export(int argc, char **argv)
 	int			 nerror, nincomplete;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:e:o:h", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "f:e:o:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if ((fmt = export_parse_format(optarg)) == -1)
@@ -107,9 +110,12 @@ cmd_export(int argc, char **argv)
 		case 'h':
 			usage();
 			return 0;
+		case 'V':
+			cli_version();
+			return 0;
 		default:
-			return cli_usage_error("export", "%s",
-			    _("无法识别的选项"));
+			return cli_usage_error("export",
+			    _("无法识别的选项或缺少参数：%s"), argv[optind - 1]);
 		}
 	}
 	if (argc - optind != 1)
@@ -126,7 +132,7 @@ cmd_export(int argc, char **argv)
 		    _("网页总是 UTF-8 编码，不能用 --encoding=gb18030"));
 	if (out != NULL && same_file(in, out))
 		return cli_usage_error("export",
-		    _("%s：导出文件不能就是报告文件本身"), out);
+		    _("%s: 导出文件不能就是报告文件本身"), out);
 
 	if ((r = csvio_load(in, &info, &err)) == NULL) {
 		cli_error("%s", err);
@@ -134,13 +140,13 @@ cmd_export(int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	for (i = 0; i < info.nwarnings; i++)
-		cli_warn("%s", info.warnings[i]);
+		cli_read_warning(in, info.warnings[i]);
 	csvio_info_free(&info);
 
 	fs = rules_check(r, 0);
 	if (fs->nerror > 0 || fs->nincomplete > 0) {
 		if (strict) {
-			cli_error(_("%s：报告有 %d 处错误、%d 处未填，"
+			cli_error(_("%s: 报告有 %d 处错误、%d 处未填，"
 			    "按 --strict 不导出；用 “gkreport check %s” 查看"),
 			    in, fs->nerror, fs->nincomplete, in);
 			findings_free(fs);
@@ -163,8 +169,7 @@ cmd_export(int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	if (nerror > 0 || nincomplete > 0)
-		cli_warn(_("%s：报告有 %d 处错误、%d 处未填，仍已导出；"
-		    "用 “gkreport check %s” 查看"), in, nerror, nincomplete,
-		    in);
+		cli_warn_at(in, _("报告有 %d 处错误、%d 处未填，仍已导出；"
+		    "用 “gkreport check %s” 查看"), nerror, nincomplete, in);
 	return 0;
 }

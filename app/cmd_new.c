@@ -36,7 +36,8 @@ usage(void)
 	    "  -f, --from=文件     上年的报告文件\n"
 	    "  -o, --output=文件   新报告文件（已存在时不覆盖）\n"
 	    "      --force         覆盖已存在的新报告文件（原文件留作 文件~）\n"
-	    "  -h, --help          显示此帮助并退出\n\n"
+	    "  -h, --help          显示此帮助并退出\n"
+	    "  -V, --version       显示版本信息并退出\n\n"
 	    "退出状态：0 已生成；2 上年报告无法读取、新报告无法写入或用法错误。\n"));
 }
 
@@ -61,7 +62,7 @@ tell_gaps(const char *from, const struct report *last, const struct report *r)
 
 		if (report_state(r, f) != RS_EMPTY)
 			continue;
-		cli_warn(_("%s：上年的“%s”%s，本年对应的数留空"), from,
+		cli_warn_at(from, _("上年的“%s”%s，本年对应的数留空"),
 		    schema_display_label(sf->cell),
 		    report_state(last, sf->cell) == RS_EMPTY ? _("未填") :
 		    _("不是有效的数"));
@@ -81,6 +82,7 @@ cmd_new(int argc, char **argv)
 		{ "output",	required_argument, NULL, 'o' },
 		{ "force",	no_argument,	   NULL, OPT_FORCE },
 		{ "help",	no_argument,	   NULL, 'h' },
+		{ "version",	no_argument,	   NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct csvio_info	 info;
@@ -92,7 +94,8 @@ cmd_new(int argc, char **argv)
 	int			 c, i, ncarried;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:o:h", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "f:o:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			from = optarg;
@@ -106,8 +109,12 @@ cmd_new(int argc, char **argv)
 		case 'h':
 			usage();
 			return 0;
+		case 'V':
+			cli_version();
+			return 0;
 		default:
-			return cli_usage_error("new", "%s", _("无法识别的选项"));
+			return cli_usage_error("new",
+			    _("无法识别的选项或缺少参数：%s"), argv[optind - 1]);
 		}
 	}
 	if (optind < argc)
@@ -121,9 +128,9 @@ cmd_new(int argc, char **argv)
 		    _("缺少新报告文件名（-o）"));
 	if (same_file(from, out))
 		return cli_usage_error("new",
-		    _("%s：新报告不能覆盖上年的报告"), out);
+		    _("%s: 新报告不能覆盖上年的报告"), out);
 	if (!force && access(out, F_OK) == 0) {
-		cli_error(_("%s：文件已存在，没有覆盖；确要覆盖请加 --force"),
+		cli_error(_("%s: 文件已存在，没有覆盖；确要覆盖请加 --force"),
 		    out);
 		return EXIT_TROUBLE;
 	}
@@ -134,19 +141,19 @@ cmd_new(int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	for (i = 0; i < info.nwarnings; i++)
-		cli_warn("%s", info.warnings[i]);
+		cli_read_warning(from, info.warnings[i]);
 	csvio_info_free(&info);
 
 	fs = rules_check(last, 0);
 	if (fs->nerror > 0)
-		cli_warn(_("%s：上年报告有 %d 处错误，带入的结转数可能不准，"
-		    "请核对（gkreport check %s）"), from, fs->nerror, from);
+		cli_warn_at(from, _("上年报告有 %d 处错误，带入的结转数可能不准，"
+		    "请核对（gkreport check %s）"), fs->nerror, from);
 	findings_free(fs);
 
 	r = year_next(last);
 	if (report_state(r, F_YEAR) != RS_VALID)
-		cli_warn(_("%s：上年报告没有有效的报告年度，本年的年度和统计期间"
-		    "留空，请填写"), from);
+		cli_warn_at(from, "%s", _("上年报告没有有效的报告年度，本年的年度和"
+		    "统计期间留空，请填写"));
 	ncarried = tell_gaps(from, last, r);
 
 	if (csvio_save(r, out, &err) == -1) {

@@ -99,7 +99,8 @@ usage(void)
 	    "      --mixed-years     允许汇总不同年度的报告（默认拒绝）\n"
 	    "      --blank-as-zero   单位未填的格按 0 计入（默认：只要有单位\n"
 	    "                        未填，汇总的该格留空）\n"
-	    "  -h, --help            显示此帮助并退出\n\n"
+	    "  -h, --help            显示此帮助并退出\n"
+	    "  -V, --version         显示版本信息并退出\n\n"
 	    "退出状态：0 全部完整无误；1 有单位有错误或未填完；\n"
 	    "2 有文件无法读取、未能计入，或汇总无法保存。\n"));
 }
@@ -459,6 +460,8 @@ one_file(struct run *run, int unit, const char *path)
 	if ((r = csvio_load(path, &info, &err)) == NULL) {
 		size_t	 n = strlen(path);
 
+		progress_clear(run);
+		cli_error("%s", err);
 		/* The message names the file already; the verdict does too. */
 		report_unit(run, unit, path, NULL, ST_UNREADABLE, NULL, NULL,
 		    strncmp(err, path, n) == 0 && err[n] == ':' ?
@@ -578,6 +581,7 @@ cmd_sum(int argc, char **argv)
 		{ "mixed-years",	no_argument,	   NULL, OPT_MIXED },
 		{ "blank-as-zero",	no_argument,	   NULL, OPT_BLANK },
 		{ "help",		no_argument,	   NULL, 'h' },
+		{ "version",		no_argument,	   NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct run	 run;
@@ -590,7 +594,7 @@ cmd_sum(int argc, char **argv)
 	memset(&run, 0, sizeof run);
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "o:a:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:a:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			run.out = optarg;
@@ -617,6 +621,9 @@ cmd_sum(int argc, char **argv)
 		case 'h':
 			usage();
 			return 0;
+		case 'V':
+			cli_version();
+			return 0;
 		default:
 			return cli_usage_error("sum", _("无法识别的选项或缺少参数：%s"),
 			    argv[optind - 1]);
@@ -636,11 +643,12 @@ cmd_sum(int argc, char **argv)
 	for (i = optind; i < argc; i++) {
 		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			if ((n = count_csv(argv[i])) == -1) {
-				cli_error(_("%s：无法读取文件夹：%s"), argv[i],
+				cli_error(_("%s: 无法读取文件夹：%s"), argv[i],
 				    strerror(errno));
 				run.trouble = true;
 			} else if (n == 0)
-				cli_warn(_("%s：文件夹中没有 .csv 文件"), argv[i]);
+				cli_warn_at(argv[i], "%s",
+				    _("文件夹中没有 .csv 文件"));
 			else
 				run.total += n;
 		} else
@@ -666,7 +674,8 @@ cmd_sum(int argc, char **argv)
 		for (; path != NULL; path = dir ? walk_next(&w) : NULL) {
 			if (is_output(&run, path)) {
 				progress_clear(&run);
-				cli_warn(_("%s：是汇总的输出文件，跳过"), path);
+				cli_warn_at(path, "%s",
+				    _("是汇总的输出文件，跳过"));
 				run.total--;
 				continue;
 			}
@@ -685,7 +694,7 @@ cmd_sum(int argc, char **argv)
 	fflush(stdout);
 	if (run.out != NULL) {
 		if (sum_count(run.sum) == 0) {
-			cli_error(_("%s：没有可汇总的报告，未写入"), run.out);
+			cli_error(_("%s: 没有可汇总的报告，未写入"), run.out);
 			run.trouble = true;
 		} else if (csvio_save(r, run.out, &err) == -1) {
 			cli_error("%s", err);

@@ -48,6 +48,36 @@ cli_warn(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+void
+cli_warn_at(const char *where, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fprintf(stderr, "gkreport: %s: %s", where, _("警告："));
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+cli_read_warning(const char *path, const char *w)
+{
+	size_t		 n = strlen(path);
+	const char	*msg = w;
+
+	if (strncmp(w, path, n) == 0 && w[n] == ':') {
+		msg = w + n + 1;
+		msg += strspn(msg, "0123456789");
+		if (*msg == ':')
+			msg++;
+		if (*msg == ' ')
+			msg++;
+	}
+	fprintf(stderr, "gkreport: %.*s%s%s\n", (int)(msg - w), w,
+	    _("警告："), msg);
+}
+
 int
 cli_usage_error(const char *cmd, const char *fmt, ...)
 {
@@ -121,6 +151,7 @@ main(int argc, char **argv)
 			if (strcmp(argv[1], commands[i].name) == 0)
 				return commands[i].run(argc - 1, argv + 1);
 	}
+	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVr", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
@@ -133,7 +164,8 @@ main(int argc, char **argv)
 			readonly = true;
 			break;
 		default:
-			return cli_usage_error(NULL, "%s", _("无法识别的选项"));
+			return cli_usage_error(NULL,
+			    _("无法识别的选项或缺少参数：%s"), argv[optind - 1]);
 		}
 	}
 	if (argc - optind > 1)

@@ -40,12 +40,12 @@ _gkreport()
 		if [[ $cur != -* ]]; then
 			COMPREPLY=($(compgen -W 'check export import new sum diff' -- "$cur"))
 		fi ;;
-	check)	opts='--prev= --blank-as-zero --format= --help --version' ;;
-	export)	opts='--format= --encoding= --output= --strict --help -f -e -o -h' ;;
+	check)	opts='--prev= --blank-as-zero --format= --help --version -h -V' ;;
+	export)	opts='--format= --encoding= --output= --strict --help --version -f -e -o -h -V' ;;
 	import)	opts='--output= --help -o -h' ;;
-	new)	opts='--from= --output= --force --help -f -o -h' ;;
-	sum)	opts='--output= --agency= --format= --mixed-years --blank-as-zero --help -o -a -h' ;;
-	diff)	opts='--change --format= --help -c -h' ;;
+	new)	opts='--from= --output= --force --help --version -f -o -h -V' ;;
+	sum)	opts='--output= --agency= --format= --mixed-years --blank-as-zero --help --version -o -a -h -V' ;;
+	diff)	opts='--change --format= --help --version -c -h -V' ;;
 	esac
 
 	if [[ $cur == -* ]]; then

@@ -51,6 +51,25 @@ for c in check export import new sum diff; do
 	has "$T/out" "  $c " "--help lists $c"
 	"$bin" $c --help >"$T/c" 2>&1 && ok || bad "$c --help failed"
 	has "$T/c" "gkreport $c" "$c --help"
+	has "$T/c" "--version" "$c --help lists --version"
+	"$bin" $c --version >"$T/c" 2>&1 && ok || bad "$c --version failed"
+	has "$T/c" "GPLv3+" "$c --version licence line"
+	# A bad option: GNU style, two lines on stderr, nothing on stdout, 2.
+	"$bin" $c --no-such-option >"$T/o" 2>"$T/e"
+	[ $? -eq 2 ] && ok || bad "$c --no-such-option: status not 2"
+	[ ! -s "$T/o" ] && ok || bad "$c --no-such-option wrote to stdout"
+	if [ "$(sed -n 1p "$T/e")" = "gkreport: 无法识别的选项或缺少参数：--no-such-option" ] &&
+	    [ "$(sed -n 2p "$T/e")" = "用 “gkreport $c --help” 查看用法。" ] &&
+	    [ "$(wc -l <"$T/e")" -eq 2 ]; then ok; else
+		bad "$c --no-such-option: not GNU style: $(cat "$T/e")"; fi
+done
+# Errors a file causes: gkreport: FILE:LINE: message, for each command
+# that reads a report.
+printf 'key,label,value\nmeta.format,格式,2021\nmeta.format,格式,2021\n' >"$T/dup.csv"
+for cmd in "check" "export -f csv" "new -o $T/new.csv --from" "sum" "diff $ex"; do
+	"$bin" $cmd "$T/dup.csv" >/dev/null 2>"$T/e"
+	[ $? -eq 2 ] && ok || bad "$cmd on a bad file: status not 2"
+	has "$T/e" "gkreport: $T/dup.csv:3: 键 “meta.format” 重复" "$cmd: FILE:LINE error"
 done
 "$bin" check "$ex" >"$T/out" 2>&1 && ok || bad "check on the installed example failed: $(cat "$T/out")"
 "$bin" check "$(dirname "$ex")/lushi-xzsp-2024.csv" >/dev/null 2>&1 && ok || bad "check lushi example"
@@ -96,6 +115,11 @@ if command -v bash >/dev/null 2>&1; then
 	comp_t "csv html text " gkreport export --format ""
 	comp_t "2024.csv " gkreport check ""
 	comp_t "--change " gkreport diff --ch
+	comp_t "export " gkreport ex
+	comp_t "csv text " gkreport check --format=
+	comp_t "--version " gkreport sum --vers
+	comp_t "--force --from= " gkreport new --f
+	comp_t "--read-only " gkreport --re
 fi
 
 # make uninstall leaves only folders.
