@@ -406,17 +406,34 @@ check_identity(const struct report *r, const struct identity *id, int flags,
 }
 
 /* A value as a message quotes it: whole when short, else its first 40
- * bytes (cut at a character boundary) and "……". Caller frees. */
+ * bytes (cut at a character boundary) and "……"; control characters
+ * (C0, DEL, C1) shown as '?', so that a file cannot drive the terminal
+ * through a message. Caller frees. */
 static char *
 abbreviate(const char *v)
 {
-	size_t	 n = 40;
+	size_t		 n = 40, i, j;
+	unsigned char	*s, c;
 
 	if (strlen(v) <= 48)
-		return xstrdup(v);
-	while (n > 0 && ((unsigned char)v[n] & 0xc0) == 0x80)
-		n--;
-	return xasprintf("%.*s……", (int)n, v);
+		s = (unsigned char *)xstrdup(v);
+	else {
+		while (n > 0 && ((unsigned char)v[n] & 0xc0) == 0x80)
+			n--;
+		s = (unsigned char *)xasprintf("%.*s……", (int)n, v);
+	}
+	for (i = j = 0; s[i] != '\0'; i++) {
+		c = s[i];
+		if (c == 0xc2 && s[i + 1] >= 0x80 && s[i + 1] <= 0x9f) {
+			s[j++] = '?';	/* a C1 control, U+0080..U+009F */
+			i++;
+		} else if (c < 0x20 || c == 0x7f)
+			s[j++] = '?';
+		else
+			s[j++] = c;
+	}
+	s[j] = '\0';
+	return (char *)s;
 }
 
 /* R5 and W1 for one field. */

@@ -376,3 +376,17 @@ Test(rules, r5_quotes_a_huge_value_shortened)
 	report_free(r);
 	free(big);
 }
+
+Test(rules, r5_never_quotes_a_control_character)
+{
+	struct report	*r = clean();
+	struct findings	*fs;
+
+	report_set(r, schema_find("t3.new.natural"), "5\033[2J\x07\xc2\x9b""1");
+	fs = rules_check(r, 0);
+	cr_assert_eq(fs->nerror, 1);
+	cr_expect_not_null(strstr(fs->v[0].message, "“5?[2J??1”"), "%s",
+	    fs->v[0].message);
+	findings_free(fs);
+	report_free(r);
+}
