@@ -42,7 +42,7 @@ _gkreport()
 		fi ;;
 	check)	opts='--prev= --blank-as-zero --format= --help --version -h -V' ;;
 	export)	opts='--format= --encoding= --output= --strict --help --version -f -e -o -h -V' ;;
-	import)	opts='--output= --help -o -h' ;;
+	import)	opts='--output= --force --help --version -o -h -V' ;;
 	new)	opts='--from= --output= --force --help --version -f -o -h -V' ;;
 	sum)	opts='--output= --agency= --format= --mixed-years --blank-as-zero --help --version -o -a -h -V' ;;
 	diff)	opts='--change --format= --help --version -c -h -V' ;;

@@ -90,7 +90,9 @@ if command -v man >/dev/null 2>&1; then
 	MANWIDTH=80 MAN_KEEP_FORMATTING= man -l "$man" 2>"$T/warn" | col -b >"$T/man" 2>/dev/null
 	for w in NAME SYNOPSIS COMMANDS "EXIT STATUS" ENVIRONMENT EXAMPLES "SEE ALSO" \
 	    --prev= --blank-as-zero --strict --encoding --mixed-years --agency --change --force \
-	    --read-only LANGUAGE NO_COLOR; do
+	    --read-only --version LANGUAGE NO_COLOR GKREPORT_LOCALEDIR ESCDELAY \
+	    F12 F7 F9 Shift-Home "REPORT.csv.journal" ".REPORT.csv.lock" "REPORT.csv~" \
+	    "NAME-恢复.csv" "Recovery and the lock" "gkreport: FILE:LINE: message"; do
 		has "$T/man" "$w" "man -l"
 	done
 fi
