@@ -36,6 +36,7 @@
 
 #define MAXCOLS		3	/* key, label, value; later columns ignored */
 #define MAXEXTRAS	10000	/* notes and unknown keys: no report has more */
+#define MAXFILE		(256L << 20)	/* bytes; a report is some 30 KB */
 
 struct loader {
 	const char		*name;
@@ -375,6 +376,23 @@ valid_utf8(const unsigned char *s, size_t n, size_t *bad)
 			i++;
 			continue;
 		}
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		if (i + 8 <= n) {
+			/* Two three-byte characters at once, when their lead
+			 * bytes are E1..EC or EE..EF (no further limit on the
+			 * second byte): nearly all Chinese text. */
+			uint64_t	 w;
+
+			memcpy(&w, s + i, 8);
+			if ((w & UINT64_C(0xc0c0f0c0c0f0)) ==
+			    UINT64_C(0x8080e08080e0) &&
+			    ((UINT32_C(0x2001) >> (w & 0xf)) & 1) == 0 &&
+			    ((UINT32_C(0x2001) >> ((w >> 24) & 0xf)) & 1) == 0) {
+				i += 6;
+				continue;
+			}
+		}
+#endif
 		if ((c & 0xf0) == 0xe0 && i + 2 < n) {
 			/* The common case: a CJK character. */
 			unsigned char	 c1 = s[i + 1], c2 = s[i + 2];
@@ -637,9 +655,22 @@ csvio_load(const char *path, struct csvio_info *info, char **err)
 		close(fd);
 		return NULL;
 	}
+	if (st.st_size > MAXFILE) {
+		*err = xasprintf(_("%s: 文件太大（超过 %d MB），不是报告文件"),
+		    path, (int)(MAXFILE >> 20));
+		close(fd);
+		return NULL;
+	}
 	buf = xmalloc((size_t)st.st_size + 1);
 	for (;;) {
 		if (len == (size_t)st.st_size + 1) {
+			if (st.st_size > MAXFILE) {
+				*err = xasprintf(_("%s: 文件太大（超过 %d MB），"
+				    "不是报告文件"), path, (int)(MAXFILE >> 20));
+				free(buf);
+				close(fd);
+				return NULL;
+			}
 			/* It grew while we read (or, like /proc, said it
 			 * was empty): take what is there. */
 			st.st_size = st.st_size * 2 + 4096;

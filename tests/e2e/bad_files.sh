@@ -157,6 +157,15 @@ status 1 "check text100m.csv"
 has "text100m.csv,R5,error,t3.new.natural," "check text100m.csv"
 rm -f text100m.csv
 
+# A 64 GB file (sparse: it takes no room) is refused before any reading
+# (reading it would exhaust the memory).
+if truncate -s 64G huge.csv 2>/dev/null; then
+	refuse_all huge.csv "huge.csv: 文件太大"
+else
+	echo "SKIP: cannot make a sparse file here"
+fi
+rm -f huge.csv
+
 # 1,000,000 records: notes and unknown keys beyond any report's need are
 # refused at the record that goes too far; a million empty rows are no
 # records at all.
