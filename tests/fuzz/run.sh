@@ -4,8 +4,9 @@
 # 60) on a fresh copy of the seed corpora: every report file under
 # tests/data and examples for the reader, the published texts of
 # tests/data/import for the importer, typical figures for the number
-# parser. Prints each target's number of executions. Fails on any crash,
-# leak, slow input (-timeout), round-trip mismatch or sanitizer report;
+# parser, a few journals for the journal reader. Prints each target's
+# number of executions. Fails on any crash, leak, slow input (-timeout),
+# round-trip mismatch or sanitizer report;
 # the input that did it is kept as BUILD/crash-TARGET-* (reproduce with
 # BUILD/tests/fuzz/fuzz_TARGET FILE).
 #
@@ -65,10 +66,17 @@ for f in "$TOP"/tests/data/*/*.csv "$TOP"/tests/data/*/*/*.csv \
 	i=$((i + 1))
 	cp "$f" "corpus/csvio/seed-$i"
 done
-for f in "$TOP"/tests/data/import/* "$TOP"/tests/data/export/*.txt; do
+# The importer's first byte picks the mode: even, a pasted text; odd, a
+# report file whose published text is imported back.
+for f in "$TOP"/tests/data/import/*.txt "$TOP"/tests/data/export/*.txt; do
 	[ -f "$f" ] || continue
 	i=$((i + 1))
-	cp "$f" "corpus/import/seed-$i"
+	{ printf '\000'; cat "$f"; } >"corpus/import/seed-$i"
+done
+for f in "$TOP"/examples/*.csv "$TOP"/tests/data/export/*.csv; do
+	[ -f "$f" ] || continue
+	i=$((i + 1))
+	{ printf '\001'; cat "$f"; } >"corpus/import/seed-$i"
 done
 # The first byte picks the kind: 0 count, 1 amount, 2 year, 3 date.
 n=0
