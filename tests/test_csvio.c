@@ -260,6 +260,52 @@ Test(csvio, gb18030_file_is_converted_and_said)
 	free(out);
 }
 
+/* The UTF-8 check goes 16 and 8 bytes at a time: every kind of character
+ * at every offset is still taken as UTF-8, and a stray byte at any offset
+ * inside Chinese text still makes the file not UTF-8. */
+Test(csvio, utf8_check_holds_at_every_offset)
+{
+	static const char	*chars[] = { "中", "，", "ü", "😀", "\xe0\xa4\x85",
+	    "\xed\x95\x9c", "\xef\xbf\xbd" };
+	struct csvio_info	 info;
+	struct report		*r;
+	char			 text[512], file[1024], *err;
+	size_t			 i, k, n;
+
+	for (k = 0; k < 20; k++) {
+		for (i = 0; i < sizeof chars / sizeof *chars; i++) {
+			n = (size_t)snprintf(text, sizeof text, "%.*s%s", (int)k,
+			    "abcdefghijklmnopqrst", "政府信息公开工作年度报告");
+			snprintf(text + n, sizeof text - n, "%s%s", chars[i],
+			    "主动公开政府信息情况。");
+			snprintf(file, sizeof file, "key,label,value\r\n"
+			    "meta.agency,,%s\r\n", text);
+			r = parse(file, &info, &err);
+			cr_assert_not_null(r, "%zu %zu: %s", k, i, err);
+			cr_assert_not(info.converted, "offset %zu char %zu", k, i);
+			cr_assert_str_eq(report_get(r, F_AGENCY), text);
+			csvio_info_free(&info);
+			report_free(r);
+		}
+		/* 0x80 alone is neither UTF-8 nor GB18030. */
+		n = (size_t)snprintf(text, sizeof text, "%.*s%s", (int)k,
+		    "abcdefghijklmnopqrst", "政府信息公开工作年度报告");
+		for (i = 0; i <= n; i++) {
+			snprintf(file, sizeof file, "key,label,value\r\n"
+			    "meta.agency,,%.*s\x80%s\r\n", (int)i, text, text + i);
+			r = parse(file, &info, &err);
+			if (r != NULL) {	/* cut a character: GB18030 */
+				cr_assert(info.converted, "%zu %zu", k, i);
+				csvio_info_free(&info);
+				report_free(r);
+				continue;
+			}
+			cr_assert_not_null(strstr(err, "t.csv:2:"), "%s", err);
+			free(err);
+		}
+	}
+}
+
 Test(csvio, invalid_values_are_kept_and_flagged_with_their_line)
 {
 	struct csvio_info	 info;

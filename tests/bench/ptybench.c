@@ -28,8 +28,8 @@
  *	cpu_ms 7.90
  *
  * -w runs a command without a terminal (output to /dev/null) and prints
- * "wall_s S maxrss_kb K exit N": the figures of GNU time, without
- * needing it.
+ * "wall_s S maxrss_kb K exit N cpu_s C": the figures of GNU time,
+ * without needing it.
  *
  * -W watches a terminal's output on stdin (tmux pipe-pane -O) and, once
  * MARKER has shown and the output has been quiet, prints "end_ns N": the
@@ -246,9 +246,11 @@ run_plain(char **argv)
 			return 2;
 		}
 	getrusage(RUSAGE_CHILDREN, &ru);
-	printf("wall_s %.4f maxrss_kb %ld exit %d\n", (now_ms() - t0) / 1e3,
-	    ru.ru_maxrss, WIFEXITED(status) ? WEXITSTATUS(status) :
-	    128 + WTERMSIG(status));
+	printf("wall_s %.4f maxrss_kb %ld exit %d cpu_s %.4f\n",
+	    (now_ms() - t0) / 1e3, ru.ru_maxrss, WIFEXITED(status) ?
+	    WEXITSTATUS(status) : 128 + WTERMSIG(status),
+	    (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+	    (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6);
 	return 0;
 }
 
