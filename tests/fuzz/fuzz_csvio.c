@@ -4,7 +4,9 @@
  * (the rules must cope with whatever was read), written out canonically,
  * and read back: the second reading must accept the canonical bytes, hold
  * the same values and write the very same bytes again (nothing changed,
- * nothing dropped on a round trip).
+ * nothing dropped on a round trip). A reference UTF-8 validator, byte by
+ * byte, says whether the reader should have converted the file from
+ * GB18030: the reader's fast validation must agree with it.
  */
 #include "config.h"
 
@@ -27,6 +29,48 @@ same(const char *a, const char *b)
 	if (b == NULL)
 		b = "";
 	return strcmp(a, b) == 0;
+}
+
+/* Unicode's table 3-7, one byte at a time: no overlongs, no surrogates,
+ * nothing above U+10FFFF. */
+static int
+utf8_ok(const unsigned char *s, size_t n)
+{
+	size_t	 i = 0, k, j;
+
+	while (i < n) {
+		unsigned char	 c = s[i], lo = 0x80, hi = 0xbf;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			k = 1;
+		else if (c >= 0xe0 && c <= 0xef) {
+			k = 2;
+			if (c == 0xe0)
+				lo = 0xa0;
+			if (c == 0xed)
+				hi = 0x9f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			k = 3;
+			if (c == 0xf0)
+				lo = 0x90;
+			if (c == 0xf4)
+				hi = 0x8f;
+		} else
+			return 0;
+		if (i + k >= n)
+			return 0;
+		if (s[i + 1] < lo || s[i + 1] > hi)
+			return 0;
+		for (j = 2; j <= k; j++)
+			if (s[i + j] < 0x80 || s[i + j] > 0xbf)
+				return 0;
+		i += k + 1;
+	}
+	return 1;
 }
 
 static void
@@ -53,6 +97,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			die("refused without a reason", NULL);
 		free(err);
 		return 0;
+	}
+	{
+		const unsigned char	*u = data;
+		size_t			 n = size;
+
+		if (n >= 3 && memcmp(u, "\xef\xbb\xbf", 3) == 0) {
+			u += 3;
+			n -= 3;
+		}
+		if (info.converted == utf8_ok(u, n))
+			die(info.converted ? "valid UTF-8 was converted" :
+			    "bytes that are not UTF-8 were taken as UTF-8", NULL);
 	}
 	csvio_info_free(&info);
 	fs = rules_check(r, 0);

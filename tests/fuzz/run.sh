@@ -40,7 +40,9 @@ fi
 
 TARGETS=
 for t in csvio number journal import; do
-	[ -f "$TOP/tests/fuzz/fuzz_$t.c" ] && TARGETS="$TARGETS $t"
+	[ -f "$TOP/tests/fuzz/fuzz_$t.c" ] &&
+	    grep -q "^tests_fuzz_fuzz_${t}_SOURCES" "$TOP/Makefile.am" &&
+	    TARGETS="$TARGETS $t"
 done
 
 mkdir -p "$B" || exit 2
