@@ -1,10 +1,12 @@
 #!/bin/sh
 # bad_files.sh: hostile files never crash or hang gkreport. Every file of
 # tests/data/bad (listed in its EXPECT: name, exit status of `gkreport
-# check`, a substring of the output) goes through `check`, and the refused
-# ones through `export` and `diff` too; the files too big or too strange
-# to keep in the repository (a 100 MB line, 1,000,000 records, a folder, a
-# fifo, a device, an unreadable file) are made here. A refused file gets
+# check`, a substring of the output) goes through `check`, the refused
+# ones through `export`, `diff`, `check --prev` and `new --from` too, and
+# all of them through `sum` as one folder; the files too big or too
+# strange to keep in the repository (a 100 MB line, a 64 GB sparse file,
+# 1,000,000 records, a folder, a fifo, a device, an unreadable file) are
+# made here, and damaged texts go through `import`. A refused file gets
 # exactly one line: "gkreport: FILE[:LINE]: reason". A value invalid for
 # its cell opens the file and is flagged R5. Every run has a time limit:
 # a hang is a failure.
@@ -70,8 +72,9 @@ refused() {
 	fi
 }
 
-# refuse_all NAME SUBSTRING: check, export and diff (either side) each
-# refuse NAME with one line, and export writes nothing.
+# refuse_all NAME SUBSTRING: check, export, diff (either side), check
+# --prev and new --from each refuse NAME with its reason; check and
+# export with one line; export and new write nothing.
 refuse_all() {
 	run "$GK" check "$1"
 	status 2 "check $1"
@@ -90,6 +93,14 @@ refuse_all() {
 	run "$GK" diff "$GOOD" "$1"
 	status 2 "diff GOOD $1"
 	has "$2" "diff GOOD $1"
+	run "$GK" check --prev "$1" "$GOOD"
+	status 2 "check --prev $1"
+	has "$2" "check --prev $1"
+	rm -f "$T/new.csv"
+	run "$GK" new --from "$1" -o "$T/new.csv"
+	status 2 "new --from $1"
+	has "$2" "new --from $1"
+	if [ -e "$T/new.csv" ]; then bad "new --from $1 wrote a file"; else ok; fi
 }
 
 # ---- the corpus ---------------------------------------------------------
