@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -198,6 +199,33 @@ static const char	*display[SCH_NFIELDS];
 static int		 sorted[SCH_NFIELDS];	/* field numbers by key */
 static bool		 ready;
 
+/* The strings given, NULL-terminated, joined into a new one: the schema's
+ * 400 keys and labels are made at every start, so no printf. Caller
+ * frees. */
+static char *
+cat(const char *s, ...)
+{
+	va_list		 ap;
+	const char	*p;
+	size_t		 n = 0, k;
+	char		*out, *o;
+
+	va_start(ap, s);
+	for (p = s; p != NULL; p = va_arg(ap, const char *))
+		n += strlen(p);
+	va_end(ap);
+	o = out = xmalloc(n + 1);
+	va_start(ap, s);
+	for (p = s; p != NULL; p = va_arg(ap, const char *)) {
+		k = strlen(p);
+		memcpy(o, p, k);
+		o += k;
+	}
+	va_end(ap);
+	*o = '\0';
+	return out;
+}
+
 /* The '/'-joined path of a cell below its table: caption, path, row, col. */
 static char *
 cell_path(const struct sch_table *t, int r, int c, const char *sep)
@@ -227,10 +255,9 @@ cell_path(const struct sch_table *t, int r, int c, const char *sep)
 		free(path);
 		path = out;
 	}
-	out = xasprintf("%s%s%s%s%s%s%s%s%s", t->name,
-	    b->caption != NULL ? sep : "", b->caption != NULL ? b->caption : "",
-	    *path != '\0' ? sep : "", path, sep, row->label,
-	    sep, b->cols[c].label);
+	out = cat(t->name, b->caption != NULL ? sep : "",
+	    b->caption != NULL ? b->caption : "", *path != '\0' ? sep : "",
+	    path, sep, row->label, sep, b->cols[c].label, (char *)NULL);
 	free(path);
 	return out;
 }
@@ -269,8 +296,8 @@ init(void)
 			for (c = 0; c < b->ncols; c++) {
 				struct sch_field	*f = &fields[n];
 
-				f->key = xasprintf("%s.%s.%s", tb->key,
-				    tb->rows[r].key, b->cols[c].key);
+				f->key = cat(tb->key, ".", tb->rows[r].key,
+				    ".", b->cols[c].key, (char *)NULL);
 				f->label = cell_path(tb, r, c, "/");
 				f->cls = SC_CELL;
 				f->kind = strcmp(b->cols[c].key, "amount") == 0 ?
