@@ -31,9 +31,10 @@
  * "wall_s S maxrss_kb K exit N cpu_s C": the figures of GNU time,
  * without needing it.
  *
- * -W watches a terminal's output on stdin (tmux pipe-pane -O) and, once
- * MARKER has shown and the output has been quiet, prints "end_ns N": the
- * wall-clock time (CLOCK_REALTIME, like date +%s%N) of the last byte.
+ * -W watches a terminal's output on stdin (tmux pipe-pane -O): it prints
+ * "ready" when it starts reading and, once MARKER has shown and the output
+ * has been quiet, "end_ns N": the wall-clock time (CLOCK_REALTIME, like
+ * date +%s%N) of the last byte.
  */
 #include "config.h"
 
@@ -262,6 +263,10 @@ watch(const char *marker)
 	double		 last, mono;
 	long		 n;
 
+	/* Say when reading starts: a watcher that comes late would time
+	 * bytes that waited in the pipe. */
+	printf("ready\n");
+	fflush(stdout);
 	mono = now_ms();
 	clock_gettime(CLOCK_REALTIME, &ts);
 	if ((n = drain(0, marker, timeout_ms, &last)) == -1) {

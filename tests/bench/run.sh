@@ -156,6 +156,11 @@ launch_tmux() {	# PROGRAM ; prints ms per run
 		pane=$1 pid=$2
 		$T pipe-pane -t "$pane" -O \
 		    "exec '$PTY' -W '$marker' -q 50 -t 20000 >'$w/end' 2>>'$tmp/pty.err'"
+		n=0
+		while ! grep -q ready "$w/end" 2>/dev/null && [ $n -lt 500 ]; do
+			n=$((n + 1))
+			sleep 0.01
+		done
 		$T send-keys -t "$pane" Enter
 		n=0
 		while ! grep -q end_ns "$w/end" 2>/dev/null && [ $n -lt 2100 ]; do
@@ -163,7 +168,7 @@ launch_tmux() {	# PROGRAM ; prints ms per run
 			sleep 0.01
 		done
 		if [ -s "$w/t0" ] && grep -q end_ns "$w/end"; then
-			awk -v t0="$(cat "$w/t0")" '{ printf "%.2f\n", ($2 - t0 * 1e9) / 1e6 }' "$w/end"
+			awk -v t0="$(cat "$w/t0")" '$1 == "end_ns" { printf "%.2f\n", ($2 - t0 * 1e9) / 1e6 }' "$w/end"
 		fi
 		$T kill-pane -t "$pane" 2>/dev/null
 		# the next run must not meet this one (its lock, its CPU)
