@@ -139,6 +139,7 @@ launch_pty() {	# PROGRAM-ARGS... ; prints "launch_ms cpu_ms" per run
 
 launch_tmux() {	# PROGRAM ; prints ms per run
 	prog=$1
+	command -v tmux >/dev/null || return 0
 	$T has-session 2>/dev/null || $T new-session -d -s bench -x $COLS -y $ROWS \
 	    -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e HOME="$HOME" -e ESCDELAY=25 'sleep 3600'
 	i=0
@@ -215,6 +216,7 @@ printf '   %-40s %9s %9s %9s %12s\n' "on a bare pty (fork to the last byte)" \
     "$gk_pty" "$vd_pty" "$(ratio "$vd_pty" "$gk_pty")" "$floor"
 printf '   %-40s %9s %9s %9s %12s\n' "CPU time of the whole run (user+sys)" \
     "$gk_cpu" "$vd_cpu" "$(ratio "$vd_cpu" "$gk_cpu")" "$floor_cpu"
+command -v tmux >/dev/null || echo "   tmux: not installed (./setup installs it): no figures in tmux"
 if [ -n "$vd" ]; then
 	echo "   VisiData: $("$vd" --version 2>/dev/null | head -1) ($vd) opens the same CSV file"
 else
