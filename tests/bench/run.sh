@@ -328,3 +328,18 @@ echo
 echo "4. Peak memory of the application with the report open (median of $REPS; after the keystrokes of 2)"
 printf '   %-46s %7s MB   target <= 8 MB: %s\n' "gkreport $(basename "$example"), peak RSS" "$rss_mb" \
     "$(verdict "$rss_mb" '<=' 8)"
+echo
+
+# ---- the targets at a glance ----------------------------------------------------
+# |growth| in MB, "-" when there is no figure
+grow_abs=$(echo "$grow" | awk '{ if ($1 == "n/a") print "-"; else print ($1 < 0 ? -$1 : $1 + 0) }')
+echo "Targets"
+printf '   %-56s %s\n' \
+    "launch in tmux <= 20 ms ($gk_tmux)" "$(verdict "$gk_tmux" '<=' 20)" \
+    "typed digit <= 64 bytes ($digit)" "$(verdict "$digit" '<=' 64)" \
+    "commit <= a tenth of a repaint ($enter <= $tenth)" "$(verdict "$enter" '<=' "$tenth")" \
+    "check >= 10000 files/s ($chk_fps)" "$(verdict "$chk_fps" '>=' 10000)" \
+    "sum of $NFILES files <= 1 s ($sum_s)" "$(verdict "$sum_s" '<=' 1)" \
+    "sum's peak memory independent of the count ($grow)" \
+    "$(verdict "$grow_abs" '<=' 0.5)" \
+    "application peak memory <= 8 MB ($rss_mb)" "$(verdict "$rss_mb" '<=' 8)"
