@@ -1,12 +1,170 @@
-/* cmd_import.c: `gkreport import` (not written yet). */
+/*
+ * cmd_import.c: `gkreport import`: a published report's text (copied out
+ * of last year's PDF or web page) made into a report file, saying line by
+ * line what was guessed and what could not be read.
+ */
 #include "config.h"
 
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
 #include "cli.h"
+#include "csvio.h"
+#include "import.h"
+#include "nls.h"
+#include "rules.h"
+#include "xmalloc.h"
+
+static void
+usage(void)
+{
+	printf(_("用法：gkreport import [选项] 已发布报告.txt\n"
+	    "读取已发布的政府信息公开工作年度报告的文字（从 PDF 或网页复制），\n"
+	    "生成报告文件。文字可以是 UTF-8 或 GB18030（GBK）编码。\n\n"
+	    "选项：\n"
+	    "  -o, --output=文件     写入的报告文件（默认：与文字文件同名、\n"
+	    "                        扩展名为 .csv，放在同一文件夹）\n"
+	    "      --force           报告文件已存在时覆盖（旧文件留作 文件~）\n"
+	    "  -h, --help            显示此帮助并退出\n\n"
+	    "标题行给出报告单位和年度，说明统计期限的句子给出起止日期。\n"
+	    "行名按标准写法核对（全角半角、空格、引号不计），旧的或截短的\n"
+	    "写法照样读取；凡是猜测、补 0、留空的地方，都在标准错误上逐行\n"
+	    "说明（文件:行号: 说明）。读完后按检查规则核对一遍。\n\n"
+	    "退出状态：0 已生成报告（可能有猜测或检查发现的问题，均已说明）；\n"
+	    "2 文字无法作为报告读取（没有表格、有读不了的行）、文件无法写入\n"
+	    "或用法错误。\n"));
+}
+
+/* NAME.txt -> NAME.csv beside it. Caller frees. */
+static char *
+default_output(const char *in)
+{
+	const char	*slash = strrchr(in, '/');
+	const char	*dot = strrchr(in, '.');
+
+	if (dot != NULL && (slash == NULL || dot > slash + 1))
+		return xasprintf("%.*s.csv", (int)(dot - in), in);
+	return xasprintf("%s.csv", in);
+}
+
+static bool
+same_file(const char *a, const char *b)
+{
+	struct stat	 sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* The log on stderr, GNU style: gkreport: FILE:LINE: message. */
+static void
+print_log(const char *in, const struct import_log *log)
+{
+	int	 i;
+
+	for (i = 0; i < log->n; i++) {
+		const struct import_msg	*m = &log->v[i];
+
+		if (m->line > 0)
+			cli_error("%s:%d: %s：%s", in, m->line,
+			    import_level_label(m->level), m->text);
+		else
+			cli_error("%s: %s：%s", in,
+			    import_level_label(m->level), m->text);
+	}
+}
 
 int
 cmd_import(int argc, char **argv)
 {
-	(void)argc;
-	cli_error("import: not implemented yet");
-	return EXIT_TROUBLE;
+	enum { OPT_FORCE = 256 };
+	static const struct option longopts[] = {
+		{ "output",	required_argument, NULL, 'o' },
+		{ "force",	no_argument,	   NULL, OPT_FORCE },
+		{ "help",	no_argument,	   NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct import_log	 log;
+	struct report		*r;
+	struct findings		*fs;
+	struct stat		 st;
+	const char		*in;
+	char			*out = NULL, *err = NULL;
+	bool			 force = false;
+	int			 c, rc = 0;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			free(out);
+			out = xstrdup(optarg);
+			break;
+		case OPT_FORCE:
+			force = true;
+			break;
+		case 'h':
+			usage();
+			free(out);
+			return 0;
+		default:
+			free(out);
+			return cli_usage_error("import", "%s",
+			    _("无法识别的选项"));
+		}
+	}
+	if (argc - optind != 1) {
+		free(out);
+		return cli_usage_error("import", "%s", argc - optind == 0 ?
+		    _("缺少要读取的已发布报告文字（.txt）") :
+		    _("一次只能读取一份已发布报告"));
+	}
+	in = argv[optind];
+	if (out == NULL)
+		out = default_output(in);
+	if (same_file(in, out)) {
+		rc = cli_usage_error("import",
+		    _("%s：报告文件不能就是要读取的文字文件本身"), out);
+		free(out);
+		return rc;
+	}
+	if (!force && stat(out, &st) == 0) {
+		cli_error(_("%s：文件已存在，没有覆盖；要覆盖请加 --force，"
+		    "或用 -o 指定另一个文件"), out);
+		free(out);
+		return EXIT_TROUBLE;
+	}
+
+	r = import_load(in, &log, &err);
+	print_log(in, &log);
+	if (r == NULL) {
+		cli_error("%s", err);
+		free(err);
+		import_log_free(&log);
+		free(out);
+		return EXIT_TROUBLE;
+	}
+	if (csvio_save(r, out, &err) == -1) {
+		cli_error("%s", err);
+		free(err);
+		report_free(r);
+		import_log_free(&log);
+		free(out);
+		return EXIT_TROUBLE;
+	}
+	fs = rules_check(r, 0);
+	printf(_("已从 %s 生成 %s：猜测 %d 处，警告 %d 处（见上面逐行说明）；"
+	    "检查：错误 %d 项，未填 %d 项，提示 %d 项%s\n"), in, out,
+	    log.nguess, log.nwarn, fs->nerror, fs->nincomplete, fs->nwarning,
+	    fs->nerror > 0 || fs->nincomplete > 0 ?
+	    _("，请打开报告核对或用 gkreport check 查看") : "");
+	findings_free(fs);
+	report_free(r);
+	import_log_free(&log);
+	free(out);
+	return 0;
 }
