@@ -29,7 +29,8 @@ usage(void)
 	    "  -o, --output=文件     写入的报告文件（默认：与文字文件同名、\n"
 	    "                        扩展名为 .csv，放在同一文件夹）\n"
 	    "      --force           报告文件已存在时覆盖（旧文件留作 文件~）\n"
-	    "  -h, --help            显示此帮助并退出\n\n"
+	    "  -h, --help            显示此帮助并退出\n"
+	    "  -V, --version         显示版本信息并退出\n\n"
 	    "标题行给出报告单位和年度，说明统计期限的句子给出起止日期。\n"
 	    "行名按标准写法核对（全角半角、空格、引号不计），旧的或截短的\n"
 	    "写法照样读取；凡是猜测、补 0、留空的地方，都在标准错误上逐行\n"
@@ -86,6 +87,7 @@ cmd_import(int argc, char **argv)
 		{ "output",	required_argument, NULL, 'o' },
 		{ "force",	no_argument,	   NULL, OPT_FORCE },
 		{ "help",	no_argument,	   NULL, 'h' },
+		{ "version",	no_argument,	   NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct import_log	 log;
@@ -98,7 +100,8 @@ cmd_import(int argc, char **argv)
 	int			 c, rc = 0;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			free(out);
@@ -111,10 +114,14 @@ cmd_import(int argc, char **argv)
 			usage();
 			free(out);
 			return 0;
+		case 'V':
+			cli_version();
+			free(out);
+			return 0;
 		default:
 			free(out);
-			return cli_usage_error("import", "%s",
-			    _("无法识别的选项"));
+			return cli_usage_error("import",
+			    _("无法识别的选项或缺少参数：%s"), argv[optind - 1]);
 		}
 	}
 	if (argc - optind != 1) {
@@ -128,12 +135,12 @@ cmd_import(int argc, char **argv)
 		out = default_output(in);
 	if (same_file(in, out)) {
 		rc = cli_usage_error("import",
-		    _("%s：报告文件不能就是要读取的文字文件本身"), out);
+		    _("%s: 报告文件不能就是要读取的文字文件本身"), out);
 		free(out);
 		return rc;
 	}
 	if (!force && stat(out, &st) == 0) {
-		cli_error(_("%s：文件已存在，没有覆盖；要覆盖请加 --force，"
+		cli_error(_("%s: 文件已存在，没有覆盖；要覆盖请加 --force，"
 		    "或用 -o 指定另一个文件"), out);
 		free(out);
 		return EXIT_TROUBLE;
