@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -27,6 +28,7 @@
 #include "csvio.h"
 #include "export.h"
 #include "grid.h"
+#include "import.h"
 #include "journal.h"
 #include "keys.h"
 #include "keymap.h"
@@ -222,6 +224,23 @@ put(int y, int x, int width, const char *s, bool right)
 	addnstr(s, (int)n);
 	if (!right)
 		printw("%*s", pad, "");
+}
+
+/* Draw UTF-8 text on line y from column 0 in the current attribute, then
+ * clear the rest of the line in the normal one: uncoloured blanks cost the
+ * terminal one "clear to end of line", coloured ones a byte each. */
+static void
+put_line(int y, const char *s)
+{
+	attr_t	 a;
+	short	 pair;
+
+	move(y, 0);
+	addnstr(s, (int)fit(s, COLS, NULL));
+	attr_get(&a, &pair, NULL);
+	attrset(A_NORMAL);
+	clrtoeol();
+	attr_set(a, pair, NULL);
 }
 
 /* ---- history -------------------------------------------------------- */
@@ -581,21 +600,27 @@ draw_grid(struct tui *t, int table, int y0, int height)
 				char		 shown[80];
 
 				x = lw + 1 + (c - g->left) * cw;
-				if (findings_for_field(fs, f, SEV_ERROR) != NULL)
-					a = t->colors ? COLOR_PAIR(PAIR_FAIL) |
-					    A_BOLD : A_BOLD | A_UNDERLINE;
+				bool		 failing = findings_for_field(fs, f,
+				    SEV_ERROR) != NULL;
+
+				if (failing)
+					a = t->colors ? COLOR_PAIR(PAIR_FAIL) :
+					    A_BOLD | A_UNDERLINE;
 				else if (v == NULL)
 					a = t->colors ? COLOR_PAIR(PAIR_EMPTY) :
 					    A_DIM;
 				if (cur)
-					a = A_REVERSE | (a & A_BOLD);
+					a = A_REVERSE | (failing ? A_BOLD : 0);
 				if (cur && t->editing)
 					snprintf(shown, sizeof shown, "%s_", t->edit);
 				else
 					snprintf(shown, sizeof shown, "%s",
 					    v != NULL ? v : "·");
 				attron(a);
-				put(y0 + y, x, cw - 1, shown, true);
+				/* The gap before the cell takes its attribute:
+				 * a row of red cells is one run for the
+				 * terminal, not seven. */
+				put(y0 + y, x - 1, cw, shown, true);
 				attroff(a);
 			}
 		}
@@ -1107,6 +1132,20 @@ translate(const char *msgid)
 	return _(msgid);
 }
 
+/* Show or hide the terminal's cursor, telling the terminal only when that
+ * changes (an idle screen writes nothing). */
+static void
+cursor(int visible)
+{
+	static int	 now = -1;
+
+	if (visible != now)
+		curs_set(visible);
+	/* A hidden cursor need not be put back anywhere after an update. */
+	leaveok(stdscr, visible ? FALSE : TRUE);
+	now = visible;
+}
+
 /* ---- frame ---------------------------------------------------------------- */
 
 /* A screen's state for the section bar: 0 clean, 1 incomplete, 2 failing. */
@@ -1157,22 +1196,23 @@ draw(struct tui *t)
 	int		 s, x, height, n, st, ctx;
 	const char	*heading;
 	struct findings	*fs = findings(t);
-	int		 here = -1;
+	int		 here = -1, show = 0;
 
 	if (COLS < 80 || LINES < 24) {
 		erase();
 		put(LINES / 2, 0, COLS, _("请把窗口放大到至少 80×24"), false);
 		snprintf(buf, sizeof buf, _("（现在是 %d×%d）"), COLS, LINES);
 		put(LINES / 2 + 1, 0, COLS, buf, false);
-		curs_set(0);
+		cursor(0);
 		return;
 	}
 	/* Title. */
 	attron(t->colors ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
-	snprintf(buf, sizeof buf, " gkreport  %s%s%s  %s", t->path,
+	/* The marks last: the first edit does not move the agency. */
+	snprintf(buf, sizeof buf, " gkreport  %s  %s%s%s", t->path,
+	    report_get(t->r, F_AGENCY) != NULL ? report_get(t->r, F_AGENCY) : "",
 	    report_modified(t->r) ? _(" [未保存]") : "",
-	    t->readonly ? _(" [只读]") : "",
-	    report_get(t->r, F_AGENCY) != NULL ? report_get(t->r, F_AGENCY) : "");
+	    t->readonly ? _(" [只读]") : "");
 	put(0, 0, COLS, buf, false);
 	attroff(t->colors ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
 
@@ -1223,7 +1263,6 @@ draw(struct tui *t)
 	attroff(A_BOLD);
 
 	height = LINES - 6;
-	curs_set(0);
 	/* The body: what the last screen left there goes. */
 	for (s = 3; s < LINES - 3; s++) {
 		move(s, 0);
@@ -1252,15 +1291,15 @@ draw(struct tui *t)
 	if (here >= 0) {
 		const struct finding *f = findings_for_field(fs, here, SEV_ERROR);
 
-		put(LINES - 3, 0, COLS, schema_display_label(here), false);
+		put_line(LINES - 3, schema_display_label(here));
 		if (t->msg[0] == '\0' && f != NULL) {
 			attron(t->colors ? COLOR_PAIR(PAIR_ERRMSG) : A_BOLD);
-			put(LINES - 2, 0, COLS, f->message, false);
+			put_line(LINES - 2, f->message);
 			attroff(t->colors ? COLOR_PAIR(PAIR_ERRMSG) : A_BOLD);
 		}
 	} else if (t->screen == SCR_CHECKS && fs->n > 0) {
-		put(LINES - 3, 0, COLS, fs->v[t->check_cur < fs->n ?
-		    t->check_cur : 0].message, false);
+		put_line(LINES - 3, fs->v[t->check_cur < fs->n ?
+		    t->check_cur : 0].message);
 	}
 	if (t->msg[0] != '\0') {
 		size_t	 cut = fit(t->msg, COLS, NULL);
@@ -1269,10 +1308,10 @@ draw(struct tui *t)
 		    A_BOLD) : 0);
 		if (t->msg[cut] != '\0' && t->msg[cut] != '\n') {
 			/* Too long for one line: it takes the label's line too. */
-			put(LINES - 3, 0, COLS, t->msg, false);
-			put(LINES - 2, 0, COLS, t->msg + cut, false);
+			put_line(LINES - 3, t->msg);
+			put_line(LINES - 2, t->msg + cut);
 		} else
-			put(LINES - 2, 0, COLS, t->msg, false);
+			put_line(LINES - 2, t->msg);
 		attroff(t->msg_error ? (t->colors ? COLOR_PAIR(PAIR_ERRMSG) :
 		    A_BOLD) : 0);
 	}
@@ -1286,13 +1325,13 @@ draw(struct tui *t)
 
 	/* Text screens draw last: they own the cursor. */
 	if (t->screen == SCR_COVER) {
-		curs_set(1);
+		show = 1;
 		draw_cover(t, 3, height);
 	} else if (screens[t->screen].text >= 0) {
 		struct textedit	*te = editor(t, screens[t->screen].text);
 
 		textedit_set_size(te, height, COLS - 1);
-		curs_set(1);
+		show = 1;
 		textedit_draw(te, stdscr, 3, 0);
 	}
 	if (t->line != NULL) {
@@ -1304,9 +1343,10 @@ draw(struct tui *t)
 		textedit_set_size(t->line, 1, COLS - lw - 1);
 		textedit_draw(t->line, stdscr, LINES - 2, lw);
 		textedit_cursor(t->line, &r, &c);
-		curs_set(1);
+		show = 1;
 		move(LINES - 2, lw + c);
 	}
+	cursor(show);
 }
 
 /* ---- saving and quitting ------------------------------------------------ */
@@ -1820,75 +1860,204 @@ recovered_path(const char *path)
 	}
 }
 
+/* A whole-screen question before the report is shown: a title, a heading,
+ * an optional warning, lines to read (scrolled with the arrows and PgUp/
+ * PgDn), two lines of choices; returns the key chosen (lower case), one
+ * of keys. A terminal that goes away answers quit. */
+static wint_t
+list_screen(struct tui *t, const char *title, const char *heading,
+    const char *warning, const char *text, const char *choices1,
+    const char *choices2, const char *keys, wint_t quit_key)
+{
+	const char	*p, *nl;
+	char		*buf;
+	wint_t		 ch;
+	int		 y, r, n, first = 0, room;
+
+	for (;;) {
+		erase();
+		attron(t->colors ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
+		buf = xasprintf(" gkreport  %s", title);
+		put(0, 0, COLS, buf, false);
+		free(buf);
+		attroff(t->colors ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
+		attron(A_BOLD);
+		put(2, 0, COLS, heading, false);
+		attroff(A_BOLD);
+		y = 3;
+		if (warning != NULL) {
+			attron(t->colors ? COLOR_PAIR(PAIR_ERRMSG) : A_BOLD);
+			put(y++, 0, COLS, warning, false);
+			attroff(t->colors ? COLOR_PAIR(PAIR_ERRMSG) : A_BOLD);
+		}
+		y++;
+		room = LINES - 5 - y;
+		/* Each line wrapped at the screen's width, continued indented. */
+		for (n = 0, p = text; *p != '\0'; p = *nl ? nl + 1 : nl) {
+			const char	*q = p;
+			size_t		 k;
+
+			nl = strchr(p, '\n');
+			if (nl == NULL)
+				nl = p + strlen(p);
+			do {
+				buf = xasprintf("%.*s", (int)(nl - q), q);
+				k = fit(buf, COLS - (q == p ? 2 : 4), NULL);
+				if (k == 0)
+					k = strlen(buf);	/* never stuck */
+				if (n >= first && y < LINES - 5)
+					put(y++, q == p ? 2 : 4, COLS - (q == p ?
+					    2 : 4), buf, false);
+				free(buf);
+				q += k;
+				n++;
+			} while (q < nl);
+		}
+		if (first + room < n) {
+			buf = xasprintf(_("  ……还有 %d 行（↓ PgDn 往下看）"),
+			    n - first - room);
+			put(y, 0, COLS, buf, false);
+			free(buf);
+		}
+		attron(A_BOLD);
+		put(LINES - 3, 0, COLS, choices1, false);
+		put(LINES - 2, 0, COLS, choices2 != NULL ? choices2 : "", false);
+		attroff(A_BOLD);
+		refresh();
+		r = read_key(&ch);
+		if (got_hup)
+			return quit_key;
+		if (r == KEY_CODE_YES) {
+			if (ch == KEY_DOWN && first + room < n)
+				first++;
+			else if (ch == KEY_UP && first > 0)
+				first--;
+			else if (ch == KEY_NPAGE && first + room < n)
+				first += room;
+			else if (ch == KEY_PPAGE)
+				first = first > room ? first - room : 0;
+			continue;
+		}
+		if (r != OK)
+			continue;
+		ch = towlower(ch);
+		if (ch == 27)
+			ch = quit_key;
+		if (ch < 0x80 && strchr(keys, (int)ch) != NULL)
+			return ch;
+	}
+}
+
 /* Show what the journal would recover and ask what to do with it. */
 static wint_t
 recovery_screen(struct tui *t, const char *desc, int n, bool base_changed,
     const char *copy)
 {
-	char		*jp = journal_path(t->path), *buf;
-	const char	*p, *nl;
-	wint_t		 ch;
-	int		 y, r, left;
+	char	*jp = journal_path(t->path), *title, *heading, *keep;
+	wint_t	 ch;
 
-	for (;;) {
-		erase();
-		attron(t->colors ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
-		buf = xasprintf(_(" gkreport  %s  恢复"), t->path);
-		put(0, 0, COLS, buf, false);
-		free(buf);
-		attroff(t->colors ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
-		attron(A_BOLD);
-		buf = xasprintf(_("发现上次没有保存的修改（%d 处），记在 %s："), n, jp);
-		put(2, 0, COLS, buf, false);
-		free(buf);
-		attroff(A_BOLD);
-		y = 3;
-		if (base_changed) {
-			attron(t->colors ? COLOR_PAIR(PAIR_ERRMSG) : A_BOLD);
-			put(y++, 0, COLS, _("注意：报告文件在这些修改之后被改动过；"
-			    "恢复会把这些修改放到现在的文件上"), false);
-			attroff(t->colors ? COLOR_PAIR(PAIR_ERRMSG) : A_BOLD);
-		}
-		y++;
-		left = 0;
-		for (p = desc; *p != '\0'; p = *nl ? nl + 1 : nl) {
-			nl = strchr(p, '\n');
-			if (nl == NULL)
-				nl = p + strlen(p);
-			if (y < LINES - 5) {
-				buf = xasprintf("  %.*s", (int)(nl - p), p);
-				put(y++, 0, COLS, buf, false);
-				free(buf);
-			} else
-				left++;
-		}
-		if (left > 0) {
-			buf = xasprintf(_("  ……还有 %d 处"), left);
-			put(y, 0, COLS, buf, false);
-			free(buf);
-		}
-		attron(A_BOLD);
-		put(LINES - 3, 0, COLS, _("R 恢复这些修改   D 放弃这些修改   "
-		    "Q 先退出，以后再决定"), false);
-		buf = xasprintf(_("K 两个都留：恢复的内容另存为 %s，"
-		    "这里打开原来的文件"), copy);
-		put(LINES - 2, 0, COLS, buf, false);
-		attroff(A_BOLD);
-		free(buf);
-		refresh();
-		r = read_key(&ch);
-		if (got_hup) {
-			ch = L'q';	/* decide later: the journal stays */
-			break;
-		}
-		if (r != OK)
-			continue;
-		ch = towlower(ch);
-		if (ch == L'r' || ch == L'd' || ch == L'k' || ch == L'q')
-			break;
-	}
+	title = xasprintf(_("%s  恢复"), t->path);
+	heading = xasprintf(_("发现上次没有保存的修改（%d 处），记在 %s："), n, jp);
+	keep = xasprintf(_("K 两个都留：恢复的内容另存为 %s，"
+	    "这里打开原来的文件"), copy);
+	ch = list_screen(t, title, heading, base_changed ?
+	    _("注意：报告文件在这些修改之后被改动过；"
+	    "恢复会把这些修改放到现在的文件上") : NULL, desc,
+	    _("R 恢复这些修改   D 放弃这些修改   "
+	    "Q 先退出，以后再决定"), keep, "rdkq", L'q');
+	free(title);
+	free(heading);
+	free(keep);
 	free(jp);
 	return ch;
+}
+
+/* Whether a file is a published report's text rather than a report file. */
+static bool
+is_text(const char *path)
+{
+	size_t	 n = strlen(path);
+
+	return n > 4 && strcasecmp(path + n - 4, ".txt") == 0;
+}
+
+/* The report file for an imported text: NAME.csv beside it, or, when that
+ * exists, NAME-导入.csv, NAME-导入-2.csv, ... Caller frees. */
+static char *
+import_target(const char *txt)
+{
+	struct stat	 st;
+	char		*p;
+	int		 n = (int)strlen(txt) - 4, i;
+
+	p = xasprintf("%.*s.csv", n, txt);
+	for (i = 1; lstat(p, &st) == 0; i++) {
+		free(p);
+		if (i == 1)
+			p = xasprintf(_("%.*s-导入.csv"), n, txt);
+		else
+			p = xasprintf(_("%.*s-导入-%d.csv"), n, txt, i);
+	}
+	return p;
+}
+
+/* What the import of a text found, one line per message. Caller frees. */
+static char *
+import_describe(const struct import_log *log)
+{
+	char	*s = xstrdup(""), *n;
+	int	 i;
+
+	for (i = 0; i < log->n; i++) {
+		if (log->v[i].line > 0)
+			n = xasprintf(_("%s第 %d 行 %s：%s\n"), s, log->v[i].line,
+			    import_level_label(log->v[i].level), log->v[i].text);
+		else
+			n = xasprintf("%s%s：%s\n", s,
+			    import_level_label(log->v[i].level), log->v[i].text);
+		free(s);
+		s = n;
+	}
+	return s;
+}
+
+/* Opening a published report's text: show what was read and guessed, and
+ * on the clerk's word save it as a report file and open that. */
+static void
+offer_import(struct tui *t, const char *txt, const struct import_log *log)
+{
+	char	*title, *heading, *desc, *choice, *err = NULL;
+	wint_t	 ch;
+	int64_t	 year;
+
+	title = xasprintf(_("%s  导入"), txt);
+	heading = xasprintf(_("这是一份公布的报告文本。读到的内容和猜测（%d 处猜测、"
+	    "%d 处警告），请核对："), log->nguess, log->nwarn);
+	desc = import_describe(log);
+	choice = xasprintf(_("Y 导入并保存为 %s，然后打开   Q 退出"), t->path);
+	ch = list_screen(t, title, heading, log->converted ?
+	    _("文本是 GB18030（GBK）编码的，已转换") : NULL, desc, choice,
+	    _("导入后请对照原文逐项核对，再开始本年度（F9）"), "yq", L'q');
+	free(title);
+	free(heading);
+	free(desc);
+	free(choice);
+	if (ch != L'y') {
+		t->quit = true;
+		return;
+	}
+	if (csvio_save(t->r, t->path, &err) == -1) {
+		say(t, true, _("%s。可按 F12 另存到别处"), err);
+		free(err);
+		return;
+	}
+	report_set_modified(t->r, false);
+	stamp(t);
+	if (report_value(t->r, F_YEAR, &year))
+		say(t, false, _("已导入并保存为 %s；核对后可按 F9 以它开始 %lld 年度"),
+		    t->path, (long long)year + 1);
+	else
+		say(t, false, _("已导入并保存为 %s；请在封面填写报告年度"), t->path);
 }
 
 /* Give the notes of a recovered report their labels again. */
@@ -1999,7 +2168,9 @@ tui_main(const char *path, bool readonly)
 {
 	struct tui		 t;
 	struct csvio_info	 info;
+	struct import_log	 ilog;
 	struct sigaction	 sa;
+	bool			 imported = false;
 	char			*err = NULL;
 	struct stat		 st;
 	wint_t			 ch;
@@ -2033,7 +2204,25 @@ tui_main(const char *path, bool readonly)
 	t.path = xstrdup(path);
 	t.readonly = readonly;
 	t.te_dirty = -1;
-	if (stat(path, &st) == -1 && errno == ENOENT) {
+	if (is_text(path)) {
+		/* A published report's text: imported on the clerk's word. */
+		t.r = import_load(path, &ilog, &err);
+		if (t.r == NULL) {
+			for (i = 0; i < ilog.n; i++)
+				if (ilog.v[i].level == IMPORT_REFUSED)
+					cli_error("%s:%d: %s", path,
+					    ilog.v[i].line, ilog.v[i].text);
+			cli_error("%s", err);
+			free(err);
+			import_log_free(&ilog);
+			free(t.path);
+			return EXIT_TROUBLE;
+		}
+		imported = true;
+		free(t.path);
+		t.path = import_target(path);
+		t.screen = SCR_S1;
+	} else if (stat(path, &st) == -1 && errno == ENOENT) {
 		t.r = new_report();
 		say(&t, false, "%s", _("新报告：请先填写报告单位和报告年度；"
 		    "按 ^S 保存后才会建立文件"));
@@ -2074,7 +2263,7 @@ tui_main(const char *path, bool readonly)
 		start_color();
 		use_default_colors();
 		init_pair(PAIR_EMPTY, COLOR_BLUE, -1);
-		init_pair(PAIR_FAIL, COLOR_WHITE, COLOR_RED);
+		init_pair(PAIR_FAIL, -1, COLOR_RED);
 		init_pair(PAIR_BAR, COLOR_BLACK, COLOR_CYAN);
 		init_pair(PAIR_OK, COLOR_GREEN, -1);
 		init_pair(PAIR_WARN, COLOR_YELLOW, -1);
@@ -2082,7 +2271,11 @@ tui_main(const char *path, bool readonly)
 		t.colors = true;
 	}
 
-	if (!t.readonly)
+	if (imported) {
+		offer_import(&t, path, &ilog);
+		import_log_free(&ilog);
+	}
+	if (!t.readonly && !t.quit)
 		take_lock(&t);
 	if (!t.quit && !t.readonly)
 		recover(&t);

@@ -112,7 +112,7 @@ no_cjk 24 "key line of a table"
 
 # A wrong figure: English status, Chinese labels in the identity message.
 keys 9 6 Enter
-check " gkreport  $D/hz.csv [modified]  淮安市洪泽区人民政府" "title marks unsaved changes"
+check " gkreport  $D/hz.csv  淮安市洪泽区人民政府 [modified]" "title marks unsaved changes"
 check_not "[未保存]" "no Chinese 'unsaved'"
 check " Cover✓  一✓  二✓  三✗  四✓  五✓  六✓  Checks2  Help" "section bar marks 三 failing"
 check "not equal to 三(七)总计(95)+四(0)=95" "identity message: English words, Chinese labels"

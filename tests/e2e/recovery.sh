@@ -51,7 +51,7 @@ keys() { w=$1; shift; $T send-keys -t "e2e:$w" "$@"; }
 text() { $T send-keys -t "e2e:$1" -l "$2"; }
 run() {	# run WINDOW ARGS...: start gkreport, its pid in $D/pid.WINDOW
 	w=$1; shift
-	keys "$w" "stty sane; clear; \"$GK\" $* & echo \$! > pid.$w; fg; echo __EXIT__=\$?" C-j
+	keys "$w" "stty sane; clear; \"$GK\" $* & echo \$! > pid.$w; fg; s=\$?; stty sane; echo; echo __EXIT__=\$s" C-j
 }
 pid() { cat "$D/pid.$1"; }
 field() {	# field FILE KEY: the value of KEY in a report file

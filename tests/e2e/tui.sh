@@ -188,6 +188,35 @@ keys Tab Tab
 check "第二十条第（一）项" "table 二: band caption whole"
 keys C-q
 
+# A published report's text opens through the import: what was read and
+# guessed is shown (wrapped, scrollable), Y saves NAME.csv and opens it.
+cp "$TOP/tests/data/import/lushi-xzsp-2024.txt" "$D/lushi.txt"
+start 80 24 "$D/lushi.txt"
+check "这是一份公布的报告文本" "import offered for a .txt"
+check "第 46 行 猜测：行名 “2.其他法律法规禁止公开”" "a guess with its line"
+check "Y 导入并保存为 $D/lushi.csv" "the report file it will make"
+keys NPage
+check "（↓ PgDn 往下看）" "more lines to scroll"
+keys y
+check "已导入并保存为 $D/lushi.csv" "imported and saved"
+check "卢氏县行政审批和政务信息管理局" "the agency from the title"
+[ -s "$D/lushi.csv" ] && ok || bad "no report file beside the text"
+"$GK" check "$D/lushi.csv" >/dev/null 2>&1
+[ $? -le 1 ] && ok || bad "the imported report does not read back"
+keys C-q
+check "__EXIT__=0" "quit after the import"
+# Opened again: NAME.csv exists, so the import goes to NAME-导入.csv.
+start 80 24 "$D/lushi.txt"
+check "Y 导入并保存为 $D/lushi-导入.csv" "an existing report is never overwritten"
+keys q
+check "__EXIT__=0" "Q leaves"
+[ ! -e "$D/lushi-导入.csv" ] && ok || bad "Q still wrote a file"
+# Not a report: refused before the screen, with the reason.
+printf '\001\002\003binary' >"$D/junk.txt"
+start 80 24 "$D/junk.txt"
+check "__EXIT__=2" "a .txt that is not a report: exit 2"
+check "junk.txt" "the message names the file"
+
 # The mouse: a click on a tab shows its screen, a click on a cell selects
 # it (X10 mouse reports, as tmux-256color's kmous says).
 click() {	# click X Y (0-based)
