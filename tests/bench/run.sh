@@ -33,6 +33,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/gkbench.XXXXXX") || exit 2
 T="tmux -L gkbench-$$ -f /dev/null"
 cleanup() {
 	$T kill-server 2>/dev/null
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/gkbench-$$"
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
