@@ -122,8 +122,9 @@ echo
 # Two measurements of the same thing: in tmux (from the moment the pane's
 # shell execs the program to the last byte of the first screen as tmux
 # received it, seen through pipe-pane) and on a bare pty (ptybench: from
-# fork to the last byte). The floor is /bin/echo printing the marker on the
-# same pty: what starting any program costs on this machine now.
+# fork to the last byte). /bin/echo printing the marker, and cursesfloor
+# filling the screen with it, show what starting any program, and any
+# curses program, costs on this machine now.
 launch_pty() {	# PROGRAM-ARGS... ; prints "launch_ms cpu_ms" per run
 	: >"$tmp/launch.out"
 	i=0
@@ -196,6 +197,10 @@ floor=$(awk '{ print $1 }' "$tmp/launch.out" | median)
 floor_cpu=$(awk '{ print $2 }' "$tmp/launch.out" | median)
 launch_tmux "/bin/echo '$marker'" >"$tmp/floor_tmux"
 floor_tmux=$(median <"$tmp/floor_tmux")
+launch_pty "$BENCHDIR/cursesfloor" "$marker"
+curses_pty=$(awk '{ print $1 }' "$tmp/launch.out" | median)
+curses_cpu=$(awk '{ print $2 }' "$tmp/launch.out" | median)
+curses_tmux=$(launch_tmux "'$BENCHDIR/cursesfloor' '$marker'" | median)
 launch_pty "$GKREPORT"
 gk_pty=$(awk '{ print $1 }' "$tmp/launch.out" | median)
 gk_cpu=$(awk '{ print $2 }' "$tmp/launch.out" | median)
@@ -210,13 +215,14 @@ else
 fi
 
 echo "1. Launch to the first complete screen, ms (median of $REPS; target gkreport <= 20 ms)"
-printf '   %-40s %9s %9s %9s %12s\n' "" gkreport VisiData "VD/gk" "/bin/echo"
-printf '   %-40s %9s %9s %9s %12s\n' "in tmux (exec to the last byte)" \
-    "$gk_tmux" "$vd_tmux" "$(ratio "$vd_tmux" "$gk_tmux")" "$floor_tmux"
-printf '   %-40s %9s %9s %9s %12s\n' "on a bare pty (fork to the last byte)" \
-    "$gk_pty" "$vd_pty" "$(ratio "$vd_pty" "$gk_pty")" "$floor"
-printf '   %-40s %9s %9s %9s %12s\n' "CPU time of the whole run (user+sys)" \
-    "$gk_cpu" "$vd_cpu" "$(ratio "$vd_cpu" "$gk_cpu")" "$floor_cpu"
+printf '   %-38s %9s %9s %7s %10s %8s\n' "" gkreport VisiData "VD/gk" "/bin/echo" curses
+printf '   %-38s %9s %9s %7s %10s %8s\n' "in tmux (exec to the last byte)" \
+    "$gk_tmux" "$vd_tmux" "$(ratio "$vd_tmux" "$gk_tmux")" "$floor_tmux" "$curses_tmux"
+printf '   %-38s %9s %9s %7s %10s %8s\n' "on a bare pty (fork to the last byte)" \
+    "$gk_pty" "$vd_pty" "$(ratio "$vd_pty" "$gk_pty")" "$floor" "$curses_pty"
+printf '   %-38s %9s %9s %7s %10s %8s\n' "CPU time of the whole run (user+sys)" \
+    "$gk_cpu" "$vd_cpu" "$(ratio "$vd_cpu" "$gk_cpu")" "$floor_cpu" "$curses_cpu"
+echo "   (/bin/echo prints the agency; curses is tests/bench/cursesfloor: start curses, fill the screen)"
 command -v tmux >/dev/null || echo "   tmux: not installed (./setup installs it): no figures in tmux"
 if [ -n "$vd" ]; then
 	echo "   VisiData: $("$vd" --version 2>/dev/null | head -1) ($vd) opens the same CSV file"
