@@ -1395,9 +1395,10 @@ find_dates(const char *s, int *dates, const char **starts, const char **ends,
 	const char	*p = s;
 
 	while (*p != '\0' && n < max) {
-		int	 y, m, d, k;
+		int	 y, m, d, k = -1;
 
-		if (sscanf(p, "%4d年%d月%d日%n", &y, &m, &d, &k) == 3 &&
+		/* %n is set only when 日 matched too. */
+		if (sscanf(p, "%4d年%d月%d日%n", &y, &m, &d, &k) == 3 && k > 0 &&
 		    p[0] >= '0' && p[0] <= '9' && y >= 1990 && y <= 2999 &&
 		    m >= 1 && m <= 12 && d >= 1 && d <= 31 &&
 		    (p == s || p[-1] < '0' || p[-1] > '9')) {

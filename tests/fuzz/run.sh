@@ -70,7 +70,8 @@ for f in "$TOP"/tests/data/*/*.csv "$TOP"/tests/data/*/*/*.csv \
 done
 # The importer's first byte picks the mode: even, a pasted text; odd, a
 # report file whose published text is imported back.
-for f in "$TOP"/tests/data/import/*.txt "$TOP"/tests/data/export/*.txt; do
+for f in "$TOP"/tests/data/import/*.txt "$TOP"/tests/data/export/*.txt \
+    "$TOP"/tests/data/bad/import/*.txt; do
 	[ -f "$f" ] || continue
 	i=$((i + 1))
 	{ printf '\000'; cat "$f"; } >"corpus/import/seed-$i"
