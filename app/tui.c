@@ -1117,7 +1117,7 @@ draw_help(int y0, int height)
 		y++;
 	}
 	for (i = 0; i < tui_nwidget_keys && y < height; i++, y++) {
-		snprintf(buf, sizeof buf, "  %s：%s%s",
+		snprintf(buf, sizeof buf, _("  %s：%s%s"),
 		    _(tui_widget_keys[i].name), _(tui_widget_keys[i].help),
 		    tui_widget_keys[i].ctx == CTX_GRID ?
 		    _("（表格）") : tui_widget_keys[i].ctx == CTX_CHECKS ?

@@ -535,8 +535,10 @@ lock_take(const char *report_path, struct lock **out, char **holder)
 	pw = getpwuid(getuid());
 	snprintf(who, sizeof who, "%ld %s %s\n", (long)getpid(), host,
 	    pw != NULL ? pw->pw_name : "?");
-	if (ftruncate(fd, 0) == 0 && pwrite(fd, who, strlen(who), 0) > 0)
-		fdatasync(fd);
+	/* Not synced: the text only names the holder for a second gkreport;
+	 * the fcntl lock is what counts, and it dies with the machine. */
+	if (ftruncate(fd, 0) == 0)
+		(void)pwrite(fd, who, strlen(who), 0);
 	l = xcalloc(1, sizeof *l);
 	l->fd = fd;
 	l->path = p;
