@@ -137,10 +137,9 @@ check "  F7             export (spreadsheet, text, web page)" "help: export"
 check "  F9             start next year's report from this one" "help: next year"
 check "  F5             fill totals (tables)" "help: F5"
 check "start typing a figure; full-width digits work too (tables)" "help: widget keys"
-# The key table's lines (the widget keys' lines below them still carry a
-# Chinese colon: app/tui.c, reported to the lead).
+check "  digits: start typing a figure; full-width digits work too (tables)" "help: a widget key"
 i=3
-while [ $i -le 17 ]; do no_cjk $i "help screen"; i=$((i + 1)); done
+while [ $i -le 20 ]; do no_cjk $i "help screen"; i=$((i + 1)); done
 
 keys F7
 check "Export:  C spreadsheet (CSV)  T text to publish  H web page  Esc cancel" "export menu"
