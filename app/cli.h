@@ -38,5 +38,8 @@ int	cli_usage_error(const char *cmd, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Print --version (with the licence line) to stdout. */
 void	cli_version(void);
+/* Whether two paths name the same existing file (writing one would
+ * destroy the other). */
+bool	cli_same_file(const char *, const char *);
 
 #endif

@@ -53,16 +53,6 @@ format_of_name(const char *path)
 	return export_parse_format(dot + 1);
 }
 
-/* Would writing out destroy in? */
-static bool
-same_file(const char *in, const char *out)
-{
-	struct stat	 a, b;
-
-	return stat(in, &a) == 0 && stat(out, &b) == 0 &&
-	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
-}
-
 int
 cmd_export(int argc, char **argv)
 {
@@ -130,7 +120,7 @@ cmd_export(int argc, char **argv)
 	if (fmt == EXPORT_HTML && enc != EXPORT_UTF8)
 		return cli_usage_error("export", "%s",
 		    _("网页总是 UTF-8 编码，不能用 --encoding=gb18030"));
-	if (out != NULL && same_file(in, out))
+	if (out != NULL && cli_same_file(in, out))
 		return cli_usage_error("export",
 		    _("%s: 导出文件不能就是报告文件本身"), out);
 

@@ -52,15 +52,6 @@ default_output(const char *in)
 	return xasprintf("%s.csv", in);
 }
 
-static bool
-same_file(const char *a, const char *b)
-{
-	struct stat	 sa, sb;
-
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
-	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 /* The log on stderr, GNU style: gkreport: FILE:LINE: message. */
 static void
 print_log(const char *in, const struct import_log *log)
@@ -133,7 +124,7 @@ cmd_import(int argc, char **argv)
 	in = argv[optind];
 	if (out == NULL)
 		out = default_output(in);
-	if (same_file(in, out)) {
+	if (cli_same_file(in, out)) {
 		rc = cli_usage_error("import",
 		    _("%s: 报告文件不能就是要读取的文字文件本身"), out);
 		free(out);

@@ -41,15 +41,6 @@ usage(void)
 	    "退出状态：0 已生成；2 上年报告无法读取、新报告无法写入或用法错误。\n"));
 }
 
-static bool
-same_file(const char *a, const char *b)
-{
-	struct stat	 sa, sb;
-
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
-	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 /* Say what did not move forward because last year left it empty or
  * invalid. Returns how many carry_in cells were filled. */
 static int
@@ -126,7 +117,7 @@ cmd_new(int argc, char **argv)
 	if (out == NULL)
 		return cli_usage_error("new", "%s",
 		    _("缺少新报告文件名（-o）"));
-	if (same_file(from, out))
+	if (cli_same_file(from, out))
 		return cli_usage_error("new",
 		    _("%s: 新报告不能覆盖上年的报告"), out);
 	if (!force && access(out, F_OK) == 0) {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "nls.h"
@@ -93,6 +94,15 @@ cli_usage_error(const char *cmd, const char *fmt, ...)
 	else
 		fputs(_("用 “gkreport --help” 查看用法。\n"), stderr);
 	return EXIT_TROUBLE;
+}
+
+bool
+cli_same_file(const char *a, const char *b)
+{
+	struct stat	 sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 void

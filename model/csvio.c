@@ -20,7 +20,6 @@
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <iconv.h>
 #include <libgen.h>
 #include <malloc.h>
 #include <stdarg.h>
@@ -34,6 +33,7 @@
 #endif
 
 #include "csvio.h"
+#include "utf8.h"
 #include "nls.h"
 #include "xmalloc.h"
 
@@ -513,29 +513,6 @@ line_of(const char *buf, size_t off)
 	return line;
 }
 
-/* GB18030 to UTF-8. NULL if the bytes are not GB18030 either. Caller
- * frees. */
-static char *
-from_gb18030(const char *in, size_t len, size_t *outlen)
-{
-	iconv_t	 cd;
-	char	*out, *ip = (char *)in, *op;
-	size_t	 il = len, ol = len * 2 + 16;
-
-	if ((cd = iconv_open("UTF-8", "GB18030")) == (iconv_t)-1)
-		return NULL;
-	out = op = xmalloc(ol);
-	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 ||
-	    iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1) {
-		iconv_close(cd);
-		free(out);
-		return NULL;
-	}
-	iconv_close(cd);
-	*outlen = (size_t)(op - out);
-	return out;
-}
-
 /* libcsv grows its field buffer by a fixed block (128 bytes): a field of
  * n bytes costs n/128 reallocs, each a copy where realloc cannot grow in
  * place (always, under ASan): quadratic. Grow it geometrically instead. */
@@ -582,7 +559,7 @@ csvio_parse(const char *buf, size_t len, const char *name,
 			    line_of(buf, bad));
 			return NULL;
 		}
-		if ((conv = from_gb18030(buf, len, &n)) == NULL) {
+		if ((conv = utf8_from("GB18030", buf, len, &n)) == NULL) {
 			*err = xasprintf(_("%s:%d: 文件的编码既不是 UTF-8 也不是 "
 			    "GB18030，无法读取"), name, line_of(buf, bad));
 			return NULL;

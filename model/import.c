@@ -13,7 +13,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <iconv.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -23,6 +22,7 @@
 #include <unistd.h>
 
 #include "import.h"
+#include "utf8.h"
 #include "nls.h"
 #include "number.h"
 #include "schema.h"
@@ -391,29 +391,6 @@ valid_utf8(const unsigned char *s, size_t len)
 	return true;
 }
 
-/* Convert with iconv from code. NULL if the bytes are not that encoding.
- * Caller frees. */
-static char *
-convert(const char *code, const char *in, size_t len, size_t *outlen)
-{
-	iconv_t	 cd;
-	char	*out, *ip = (char *)in, *op;
-	size_t	 il = len, ol = len * 2 + 16;
-
-	if ((cd = iconv_open("UTF-8", code)) == (iconv_t)-1)
-		return NULL;
-	out = op = xmalloc(ol);
-	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 ||
-	    iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1) {
-		iconv_close(cd);
-		free(out);
-		return NULL;
-	}
-	iconv_close(cd);
-	*outlen = (size_t)(op - out);
-	return out;
-}
-
 /* The text as NUL-terminated UTF-8, or NULL with *err. Caller frees. */
 static char *
 decode(struct importer *im, const char *buf, size_t len, char **err)
@@ -423,7 +400,8 @@ decode(struct importer *im, const char *buf, size_t len, char **err)
 
 	if (len >= 2 && ((unsigned char)buf[0] == 0xff &&
 	    (unsigned char)buf[1] == 0xfe)) {
-		if ((out = convert("UTF-16LE", buf + 2, len - 2, &n)) != NULL) {
+		out = utf8_from("UTF-16LE", buf + 2, len - 2, &n);
+		if (out != NULL) {
 			im->log->converted = true;
 			say(im, 0, IMPORT_INFO, "%s",
 			    _("文件是 UTF-16 编码（记事本的“Unicode”），已转换读取"));
@@ -432,7 +410,8 @@ decode(struct importer *im, const char *buf, size_t len, char **err)
 	}
 	if (len >= 2 && ((unsigned char)buf[0] == 0xfe &&
 	    (unsigned char)buf[1] == 0xff)) {
-		if ((out = convert("UTF-16BE", buf + 2, len - 2, &n)) != NULL) {
+		out = utf8_from("UTF-16BE", buf + 2, len - 2, &n);
+		if (out != NULL) {
 			im->log->converted = true;
 			say(im, 0, IMPORT_INFO, "%s",
 			    _("文件是 UTF-16 编码（记事本的“Unicode”），已转换读取"));
@@ -452,7 +431,7 @@ decode(struct importer *im, const char *buf, size_t len, char **err)
 		out = xmalloc(len + 1);
 		memcpy(out, buf, len);
 		n = len;
-	} else if ((out = convert("GB18030", buf, len, &n)) != NULL) {
+	} else if ((out = utf8_from("GB18030", buf, len, &n)) != NULL) {
 		im->log->converted = true;
 		say(im, 0, IMPORT_INFO, "%s",
 		    _("文件不是 UTF-8，已按 GB18030（GBK）编码转换读取"));
