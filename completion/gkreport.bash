@@ -67,8 +67,15 @@ _gkreport()
 		[[ ${COMPREPLY[*]} == *= ]] && compopt -o nospace 2>/dev/null
 		return
 	fi
-	# Report files (and folders, for sum and to descend).
+	# Report files (and folders, for sum and to descend); published texts
+	# for import and for the application, which imports them.
 	compopt -o filenames 2>/dev/null
-	COMPREPLY+=($(compgen -d -- "$cur") $(compgen -f -X '!*.[cC][sS][vV]' -- "$cur"))
+	COMPREPLY+=($(compgen -d -- "$cur"))
+	case $cmd in
+	import)	COMPREPLY+=($(compgen -f -X '!*.[tT][xX][tT]' -- "$cur")) ;;
+	'')	COMPREPLY+=($(compgen -f -X '!*.[cC][sS][vV]' -- "$cur")
+		    $(compgen -f -X '!*.[tT][xX][tT]' -- "$cur")) ;;
+	*)	COMPREPLY+=($(compgen -f -X '!*.[cC][sS][vV]' -- "$cur")) ;;
+	esac
 }
 complete -F _gkreport gkreport

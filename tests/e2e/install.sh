@@ -116,6 +116,9 @@ if command -v bash >/dev/null 2>&1; then
 	comp_t "gb18030 " gkreport export -e g
 	comp_t "csv html text " gkreport export --format ""
 	comp_t "2024.csv " gkreport check ""
+	comp_t "notes.txt " gkreport import ""
+	comp_t "new notes.txt " gkreport n
+	comp_t "2024.csv " gkreport 20
 	comp_t "--change " gkreport diff --ch
 	comp_t "export " gkreport ex
 	comp_t "csv text " gkreport check --format=
