@@ -388,7 +388,7 @@ check_identity(const struct report *r, const struct identity *id, int flags,
 	if (!side_sum(r, &id->lhs, flags, &l) ||
 	    !side_sum(r, &id->rhs, flags, &rr) || l == rr)
 		return;
-	buf_add(&b, "%s：", id->title);
+	buf_add(&b, _("%s："), id->title);
 	side_describe(r, &id->lhs, NULL, flags, l, &b);
 	buf_add(&b, "%s", _("，不等于 "));
 	side_describe(r, &id->rhs, id->spec->rhs_name, flags, rr, &b);

@@ -179,7 +179,7 @@ check "Help: keys" "120x40: help"
 check "  n: write a note for a warning (why the figure is right) (checks)" "120x40: checks keys in help"
 check "move the cursor (texts)" "120x40: text keys in help"
 keys F8
-check "R1 error 表三, column 自然人：一(96)+二(0)=96, not equal to 三(七)总计(95)+四(0)=95, off by 1" \
+check "R1 error 表三, column 自然人: 一(96)+二(0)=96, not equal to 三(七)总计(95)+四(0)=95, off by 1" \
     "120x40: the whole identity message"
 # Fix it from the checks screen.
 keys Enter
