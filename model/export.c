@@ -13,7 +13,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,55 +21,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "export.h"
 #include "nls.h"
 #include "schema.h"
 #include "xmalloc.h"
-
-/* ---- a growing byte buffer ------------------------------------------- */
-
-struct buf {
-	char	*s;
-	size_t	 len, cap;
-};
-
-static void
-buf_addn(struct buf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		b->cap = (b->len + n + 1) * 2;
-		b->s = xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-static void
-buf_add(struct buf *b, const char *s)
-{
-	buf_addn(b, s, strlen(s));
-}
-
-static void
-buf_addf(struct buf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-buf_addf(struct buf *b, const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*p;
-	int	 n;
-
-	va_start(ap, fmt);
-	n = vasprintf(&p, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		abort();
-	buf_addn(b, p, (size_t)n);
-	free(p);
-}
 
 /* ---- the grid of a table as printed ---------------------------------- */
 

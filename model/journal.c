@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "journal.h"
 #include "nls.h"
 #include "schema.h"
@@ -33,29 +34,6 @@ struct lock {
 	int	 fd;
 	char	*path;
 };
-
-struct buf {
-	char	*s;
-	size_t	 len, cap;
-};
-
-static void
-buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		b->cap = (b->len + n + 1) * 2;
-		b->s = xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-static void
-buf_str(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
 
 static uint32_t
 crc32(const void *p, size_t n)
@@ -78,11 +56,11 @@ escape(struct buf *b, const char *s)
 {
 	for (; *s != '\0'; s++) {
 		switch (*s) {
-		case '\\': buf_str(b, "\\\\"); break;
-		case '\t': buf_str(b, "\\t"); break;
-		case '\n': buf_str(b, "\\n"); break;
-		case '\r': buf_str(b, "\\r"); break;
-		default: buf_add(b, s, 1); break;
+		case '\\': buf_add(b, "\\\\"); break;
+		case '\t': buf_add(b, "\\t"); break;
+		case '\n': buf_add(b, "\\n"); break;
+		case '\r': buf_add(b, "\\r"); break;
+		default: buf_addn(b, s, 1); break;
 		}
 	}
 }
@@ -118,7 +96,7 @@ seal(struct buf *b, size_t start)
 
 	snprintf(crc, sizeof crc, "\t%08x\n",
 	    (unsigned)crc32(b->s + start, b->len - start));
-	buf_str(b, crc);
+	buf_add(b, crc);
 }
 
 static int
@@ -200,11 +178,11 @@ journal_open(const char *report_path, char **err)
 	}
 	fchmod(j->fd, 0600);	/* an old journal may have had other modes */
 	file_stamp(report_path, &size, &mtime, &crc);
-	buf_str(&b, JOURNAL_MAGIC "\t");
+	buf_add(&b, JOURNAL_MAGIC "\t");
 	escape(&b, report_path);
 	snprintf(num, sizeof num, "\t%lld\t%lld\t%08x", size, mtime,
 	    (unsigned)crc);
-	buf_str(&b, num);
+	buf_add(&b, num);
 	seal(&b, 0);
 	if (write_all(j->fd, b.s, b.len) == -1 || fsync(j->fd) == -1) {
 		*err = xasprintf(_("%s: 无法写入恢复日志：%s"), j->path,
@@ -258,9 +236,9 @@ journal_append(struct journal *j, const char *key, const char *value,
 
 	if (value != NULL && *value == '\0')
 		value = NULL;
-	buf_str(&b, value != NULL ? "=\t" : "-\t");
+	buf_add(&b, value != NULL ? "=\t" : "-\t");
 	escape(&b, key);
-	buf_str(&b, "\t");
+	buf_add(&b, "\t");
 	if (value != NULL)
 		escape(&b, value);
 	seal(&b, 0);
@@ -438,14 +416,14 @@ shorten(const char *s, size_t n)
 		if ((*s & 0xc0) != 0x80)
 			chars++;
 		if (*s == '\n' || *s == '\r' || *s == '\t')
-			buf_str(&b, " ");
+			buf_add(&b, " ");
 		else
-			buf_add(&b, s, 1);
+			buf_addn(&b, s, 1);
 	}
 	while ((*s & 0xc0) == 0x80)	/* finish the last character */
-		buf_add(&b, s++, 1);
+		buf_addn(&b, s++, 1);
 	if (*s != '\0')
-		buf_str(&b, "…");
+		buf_add(&b, "…");
 	return b.s;
 }
 
@@ -457,7 +435,7 @@ journal_describe(const struct report *before, const struct report *after)
 	char		*sx, *sy, *line;
 	int		 i;
 
-	buf_str(&b, "");
+	buf_add(&b, "");
 	for (i = 0; i < SCH_NFIELDS; i++) {
 		x = report_get(before, i);
 		y = report_get(after, i);
@@ -471,7 +449,7 @@ journal_describe(const struct report *before, const struct report *after)
 		sy = shorten(y, 20);
 		line = xasprintf("%s: %s → %s\n", schema_display_label(i),
 		    sx, sy);
-		buf_str(&b, line);
+		buf_add(&b, line);
 		free(line);
 		free(sx);
 		free(sy);

@@ -4,11 +4,11 @@
  */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "nls.h"
 #include "number.h"
 #include "rules.h"
@@ -258,36 +258,6 @@ severity_label(enum severity s)
 	}
 }
 
-/* A growing string. */
-struct buf {
-	char	*s;
-	size_t	 len, cap;
-};
-
-static void
-buf_add(struct buf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-buf_add(struct buf *b, const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*p;
-	size_t	 n;
-
-	va_start(ap, fmt);
-	if (vasprintf(&p, fmt, ap) < 0)
-		abort();
-	va_end(ap);
-	n = strlen(p);
-	if (b->len + n + 1 > b->cap) {
-		b->cap = (b->len + n + 1) * 2;
-		b->s = xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->len, p, n + 1);
-	b->len += n;
-	free(p);
-}
 
 static struct finding *
 add_finding(struct findings *fs, const char *rule, enum severity sev,
@@ -359,18 +329,18 @@ side_describe(const struct report *r, const struct side *sd, const char *name,
 	int	 i;
 
 	if (name != NULL) {
-		buf_add(b, "%s(%s)", _(name), number_format(sum, SK_COUNT, num));
+		buf_addf(b, "%s(%s)", _(name), number_format(sum, SK_COUNT, num));
 		return;
 	}
 	for (i = 0; i < sd->n; i++) {
 		term_value(r, sd->t[i].field, flags, &v);
 		if (i > 0)
-			buf_add(b, "%s", sd->t[i].sign < 0 ? "−" : "+");
-		buf_add(b, "%s(%s)", sd->t[i].name,
+			buf_addf(b, "%s", sd->t[i].sign < 0 ? "−" : "+");
+		buf_addf(b, "%s(%s)", sd->t[i].name,
 		    number_format(v, SK_COUNT, num));
 	}
 	if (sd->n > 1)
-		buf_add(b, "=%s", number_format(sum, SK_COUNT, num));
+		buf_addf(b, "=%s", number_format(sum, SK_COUNT, num));
 }
 
 /* One identity: a finding when both sides have values and differ. The
@@ -388,12 +358,12 @@ check_identity(const struct report *r, const struct identity *id, int flags,
 	if (!side_sum(r, &id->lhs, flags, &l) ||
 	    !side_sum(r, &id->rhs, flags, &rr) || l == rr)
 		return;
-	buf_add(&b, _("%s："), id->title);
+	buf_addf(&b, _("%s："), id->title);
 	side_describe(r, &id->lhs, NULL, flags, l, &b);
-	buf_add(&b, "%s", _("，不等于 "));
+	buf_addf(&b, "%s", _("，不等于 "));
 	side_describe(r, &id->rhs, id->spec->rhs_name, flags, rr, &b);
 	d = l > rr ? l - rr : rr - l;
-	buf_add(&b, _("，差 %s"), number_format(d, SK_COUNT, num));
+	buf_addf(&b, _("，差 %s"), number_format(d, SK_COUNT, num));
 	f = add_finding(fs, id->spec->rule, id->spec->sev,
 	    sch_tables[id->spec->table].section, id->spec->table);
 	for (i = 0; i < id->lhs.n; i++)
