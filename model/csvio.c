@@ -147,9 +147,8 @@ shown(struct loader *ld, const char *s)
 }
 
 static void
-on_field(void *s, size_t n, void *data)
+add_field(struct loader *ld, const char *s, size_t n)
 {
-	struct loader	*ld = data;
 	int		 i = ld->nfields++;
 
 	if (ld->err != NULL || i >= MAXCOLS)
@@ -165,6 +164,13 @@ on_field(void *s, size_t n, void *data)
 	ld->flen[i] = n;
 	ld->len += n;
 	ld->buf[ld->len++] = '\0';
+}
+
+/* libcsv's field callback. */
+static void
+on_field(void *s, size_t n, void *data)
+{
+	add_field(data, s, n);
 }
 
 static const char *
@@ -220,12 +226,13 @@ static void
 record(struct loader *ld)
 {
 	const char	*key, *label;
-	char		*value;
+	char		*value, none[1] = "";
 	int		 f, line = ld->rec_line;
 
 	key = field(ld, 0);
 	label = field(ld, 1);
-	value = (char *)field(ld, 2);
+	/* The loader's own copy of the value: lf_only() rewrites it. */
+	value = ld->nfields > 2 ? ld->buf + ld->off[2] : none;
 	if (*key == '\0') {
 		if (blank(label) && blank(value))
 			return;		/* ",," : an empty row */
@@ -353,7 +360,7 @@ split_line(struct loader *ld, const char *s, size_t n)
 			;
 		while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
 			b--;
-		on_field((void *)a, (size_t)(b - a), ld);
+		add_field(ld, a, (size_t)(b - a));
 		if (comma == NULL)
 			break;
 		s = comma + 1;

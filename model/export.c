@@ -25,6 +25,7 @@
 #include "export.h"
 #include "nls.h"
 #include "schema.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /* ---- the grid of a table as printed ---------------------------------- */
@@ -741,7 +742,8 @@ to_gb18030(const char *in, size_t inlen, size_t *outlen)
 	static const char	 fffd[] = "\x84\x31\xa4\x37";
 	iconv_t			 cd;
 	struct buf		 o = { NULL, 0, 0 };
-	char			 chunk[4096], *ip = (char *)in, *op;
+	const char		*ip = in;
+	char			 chunk[4096], *op;
 	size_t			 il = inlen, ol, rc;
 
 	if ((cd = iconv_open("GB18030", "UTF-8")) == (iconv_t)-1)
@@ -750,7 +752,7 @@ to_gb18030(const char *in, size_t inlen, size_t *outlen)
 	while (il > 0) {
 		op = chunk;
 		ol = sizeof chunk;
-		rc = iconv(cd, &ip, &il, &op, &ol);
+		rc = utf8_iconv(cd, &ip, &il, &op, &ol);
 		buf_addn(&o, chunk, (size_t)(op - chunk));
 		if (rc == (size_t)-1 && errno != E2BIG) {
 			buf_addn(&o, fffd, 4);

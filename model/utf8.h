@@ -5,6 +5,7 @@
 #ifndef GK_UTF8_H
 #define GK_UTF8_H
 
+#include <iconv.h>
 #include <stddef.h>
 
 /* The len bytes at in, encoded as code (an iconv name), as UTF-8 with a
@@ -12,5 +13,10 @@
  * valid in that encoding. Caller frees. */
 char	*utf8_from(const char *code, const char *in, size_t len,
 	    size_t *outlen);
+
+/* iconv(3) for input the caller may not write: POSIX declares the input
+ * char ** although iconv only reads it. Same results and errno. */
+size_t	 utf8_iconv(iconv_t, const char **in, size_t *inleft, char **out,
+	    size_t *outleft);
 
 #endif

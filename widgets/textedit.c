@@ -383,16 +383,15 @@ textedit_key(struct textedit *te, wint_t ch, bool fn)
 }
 
 int
-textedit_lines(const struct textedit *te)
+textedit_lines(struct textedit *te)
 {
-	layout((struct textedit *)te);
+	layout(te);
 	return te->nlines;
 }
 
 void
-textedit_cursor(const struct textedit *te, int *row, int *col)
+textedit_cursor(struct textedit *t, int *row, int *col)
 {
-	struct textedit	*t = (struct textedit *)te;
 	int		 l;
 
 	layout(t);

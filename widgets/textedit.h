@@ -43,10 +43,12 @@ size_t		 textedit_point(const struct textedit *);
 void		 textedit_set_point(struct textedit *, size_t);
 /* Number of characters. */
 size_t		 textedit_length(const struct textedit *);
-/* The cursor's screen row and column within the widget (after scrolling). */
-void		 textedit_cursor(const struct textedit *, int *row, int *col);
-/* Number of display lines the text wraps into at the current width. */
-int		 textedit_lines(const struct textedit *);
+/* The cursor's screen row and column within the widget; scrolls the
+ * widget so that the cursor is shown (hence not const). */
+void		 textedit_cursor(struct textedit *, int *row, int *col);
+/* Number of display lines the text wraps into at the current width (lays
+ * the text out first, hence not const). */
+int		 textedit_lines(struct textedit *);
 /* Draw into win at (top, left), the size set by textedit_set_size. */
 void		 textedit_draw(struct textedit *, WINDOW *, int top, int left);
 

@@ -199,9 +199,13 @@ unescape(const char *s, char *out, size_t max)
 		case 'r': out[n++] = '\r'; s++; break;
 		case 'n': out[n++] = '\n'; s++; break;
 		case 'e': out[n++] = 0x1b; s++; break;
-		case 'x':
-			out[n++] = (char)strtol(s + 1, (char **)&s, 16);
+		case 'x': {
+			char	*end;
+
+			out[n++] = (char)strtol(s + 1, &end, 16);
+			s = end;
 			break;
+		}
 		default: out[n++] = *s++; break;
 		}
 	}
