@@ -27,9 +27,10 @@ usage(void)
 	    "以上年的报告为底，开始新一年度的报告：\n"
 	    "  - 报告年度加一，统计期间为新年度的 1 月 1 日至 12 月 31 日，报告单位不变；\n"
 	    "  - 上年“四、结转下年度继续办理”各列转入本年\n"
-	    "    “二、上年结转政府信息公开申请数量”，并记入上年数据；\n"
-	    "  - 上年规章、行政规范性文件的现行有效件数记入上年数据；\n"
-	    "    检查时据此核对 X1（上年结转）和 X2（现行有效件数）；\n"
+	    "    “二、上年结转政府信息公开申请数量”；\n"
+	    "  - 上年的全部数字和文字记入上年数据（prev.*），检查时据此核对\n"
+	    "    X1（上年结转）、X2（现行有效件数）、X3（与上年相差悬殊）\n"
+	    "    和 X4（沿用上年的文字）；\n"
 	    "  - 前言和一、五、六的文字沿用上年，作为草稿，请逐段改写；\n"
 	    "  - 其余数字留空待填；上年的说明（note.*）不带入。\n\n"
 	    "选项：\n"
@@ -41,23 +42,46 @@ usage(void)
 	    "退出状态：0 已生成；2 上年报告无法读取、新报告无法写入或用法错误。\n"));
 }
 
+/* Is prev field f one that X1 or X2 compares (last year's carry-over or
+ * in-force count)? Those are named one by one when missing. */
+static bool
+named_gap(int f)
+{
+	const struct sch_field	*c = schema_field(schema_field(f)->cell);
+	const struct sch_table	*t;
+
+	if (c->cls != SC_CELL)
+		return false;
+	t = &sch_tables[c->table];
+	return strcmp(t->rows[c->row].key, "carry_out") == 0 ||
+	    strcmp(schema_band(c->table, c->row)->cols[c->col].key,
+	    "in_force") == 0;
+}
+
 /* Say what did not move forward because last year left it empty or
  * invalid. Returns how many carry_in cells were filled. */
 static int
 tell_gaps(const char *from, const struct report *last, const struct report *r)
 {
-	int	 f, n = 0;
+	int	 f, n = 0, others = 0;
 
 	for (f = F_FIRST_PREV; f < SCH_NFIELDS; f++) {
 		const struct sch_field	*sf = schema_field(f);
 
-		if (report_state(r, f) != RS_EMPTY)
+		if (report_state(r, f) != RS_EMPTY || sf->kind == SK_TEXT)
 			continue;
+		if (!named_gap(f)) {
+			others++;
+			continue;
+		}
 		cli_warn_at(from, _("上年的“%s”%s，本年对应的数留空"),
 		    schema_display_label(sf->cell),
 		    report_state(last, sf->cell) == RS_EMPTY ? _("未填") :
 		    _("不是有效的数"));
 	}
+	if (others > 0)
+		cli_warn_at(from, _("上年另有 %d 个数未填或不是有效的数，"
+		    "与上年的比较（X3）略过它们"), others);
 	for (f = F_FIRST_CELL; f < F_FIRST_CELL + SCH_NCELLS; f++)
 		if (report_state(r, f) != RS_EMPTY)
 			n++;

@@ -822,6 +822,10 @@ csvio_format(const struct report *r, size_t *len)
 	for (i = 0; i < SCH_NFIELDS; i++) {
 		const struct sch_field	*f = schema_field(i);
 
+		/* Last year's report is optional: a file without it does
+		 * not carry 204 empty records. */
+		if (f->cls == SC_PREV && report_get(r, i) == NULL)
+			continue;
 		put_record(&o, f->key, f->label, report_get(r, i));
 	}
 	for (i = 0; i < report_nextras(r); i++) {

@@ -177,21 +177,18 @@ static const struct {
 	{ F_S6, "text.s6", "六、其他需要报告的事项", SC_TEXT, SK_TEXT, true },
 };
 
-/* Last year's figures: table, row, column of the cell they mirror. */
+/* Last year's texts: the field each mirrors, its key and label. */
 static const struct {
-	int		 table;
-	const char	*row;
-	const char	*col;
-} prevs[] = {
-	{ SCH_T3, "carry_out", "natural" },
-	{ SCH_T3, "carry_out", "biz" },
-	{ SCH_T3, "carry_out", "research" },
-	{ SCH_T3, "carry_out", "npo" },
-	{ SCH_T3, "carry_out", "legal" },
-	{ SCH_T3, "carry_out", "other" },
-	{ SCH_T3, "carry_out", "total" },
-	{ SCH_T2, "rules", "in_force" },
-	{ SCH_T2, "normative", "in_force" },
+	int		 field;
+	int		 text;
+	const char	*key;
+	const char	*label;
+} prev_texts[] = {
+	{ F_PREV_PREAMBLE, F_PREAMBLE, "prev.text.preamble", "上年报告/报告前言" },
+	{ F_PREV_S1, F_S1, "prev.text.s1", "上年报告/一、总体情况" },
+	{ F_PREV_S5, F_S5, "prev.text.s5",
+	  "上年报告/五、存在的主要问题及改进情况" },
+	{ F_PREV_S6, F_S6, "prev.text.s6", "上年报告/六、其他需要报告的事项" },
 };
 
 static struct sch_field	 fields[SCH_NFIELDS];
@@ -312,28 +309,46 @@ init(void)
 			}
 		}
 	}
-	for (i = 0; i < NELEM(prevs); i++) {
+	/* Last year's figures, in the order of the cells they mirror:
+	 * "上年报告/表三/<headings>/<row>/<column>" (the caption of table 二
+	 * is left out, as the spec's example spells it); shown to people as
+	 * "上年报告 › " and the cell. */
+	for (i = 0; i < SCH_NCELLS; i++) {
 		struct sch_field	*f = &fields[F_FIRST_PREV + i];
-		const struct sch_table	*tb = &sch_tables[prevs[i].table];
-		int			 cell;
+		const struct sch_field	*cf = &fields[F_FIRST_CELL + i];
+		const struct sch_table	*tb = &sch_tables[cf->table];
+		const struct sch_row	*row = &tb->rows[cf->row];
+		const char		*col;
 
-		r = schema_row(prevs[i].table, prevs[i].row);
-		cell = schema_cell_key(prevs[i].table, prevs[i].row,
-		    prevs[i].col);
-		c = fields[cell].col;
-		f->key = xasprintf("prev.%s", fields[cell].key);
-		f->label = xasprintf("上年报告/%s/%s/%s", tb->name,
-		    tb->rows[r].label, tb->bands[tb->rows[r].band].cols[c].label);
+		col = tb->bands[row->band].cols[cf->col].label;
+		f->key = cat("prev.", cf->key, (char *)NULL);
+		if (row->path != NULL)
+			f->label = cat("上年报告/", tb->name, "/", row->path,
+			    "/", row->label, "/", col, (char *)NULL);
+		else
+			f->label = cat("上年报告/", tb->name, "/", row->label,
+			    "/", col, (char *)NULL);
+		display[F_FIRST_PREV + i] = cat("上年报告 › ",
+		    display[F_FIRST_CELL + i], (char *)NULL);
 		f->cls = SC_PREV;
-		f->kind = SK_COUNT;
-		f->table = prevs[i].table;
-		f->row = r;
-		f->col = c;
-		f->cell = cell;
+		f->kind = cf->kind;
+		f->table = cf->table;
+		f->row = cf->row;
+		f->col = cf->col;
+		f->cell = F_FIRST_CELL + i;
 		f->required = false;
-		display[F_FIRST_PREV + i] = xasprintf("上年报告 › %s › %s › %s",
-		    tb->name, tb->rows[r].label,
-		    tb->bands[tb->rows[r].band].cols[c].label);
+	}
+	for (i = 0; i < NELEM(prev_texts); i++) {
+		struct sch_field	*f = &fields[prev_texts[i].field];
+
+		f->key = prev_texts[i].key;
+		f->label = prev_texts[i].label;
+		f->cls = SC_PREV;
+		f->kind = SK_TEXT;
+		f->table = f->row = f->col = -1;
+		f->cell = prev_texts[i].text;
+		f->required = false;
+		display[prev_texts[i].field] = prev_texts[i].label;
 	}
 	for (i = 0; i < SCH_NFIELDS; i++)
 		sorted[i] = i;
@@ -421,6 +436,19 @@ schema_cell_key(int table, const char *rowkey, const char *colkey)
 	for (c = 0; c < b->ncols; c++)
 		if (strcmp(b->cols[c].key, colkey) == 0)
 			return schema_cell(table, r, c);
+	return -1;
+}
+
+int
+schema_prev(int field)
+{
+	int	 i;
+
+	if (field >= F_FIRST_CELL && field < F_FIRST_CELL + SCH_NCELLS)
+		return F_FIRST_PREV + (field - F_FIRST_CELL);
+	for (i = 0; i < NELEM(prev_texts); i++)
+		if (prev_texts[i].text == field)
+			return prev_texts[i].field;
 	return -1;
 }
 

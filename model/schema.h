@@ -6,8 +6,9 @@
  * Nothing else spells a key or a label a second time.
  *
  * A "field" is one record of the report file with a fixed key: the meta
- * particulars, the texts, the 200 number cells and last year's figures
- * (prev.*). Fields are numbered 0 .. SCH_NFIELDS-1 in file order.
+ * particulars, the texts, the 200 number cells and last year's report
+ * (prev.*: all 200 figures, then the four texts, for X1-X5). Fields are
+ * numbered 0 .. SCH_NFIELDS-1 in file order.
  * Notes (note.*) and unknown keys are not fields: the report keeps them as
  * extras.
  */
@@ -21,7 +22,7 @@ enum sch_class {
 	SC_META,
 	SC_TEXT,
 	SC_CELL,	/* one of the 200 number cells of tables 二, 三, 四 */
-	SC_PREV,	/* last year's figure, for X1/X2 */
+	SC_PREV,	/* last year's figure or text, for X1-X5 */
 };
 
 /* What a field holds. */
@@ -105,7 +106,7 @@ struct sch_field {
 	int		 table;		/* cells and prev: the table, else -1 */
 	int		 row;		/* cells and prev: index into table rows */
 	int		 col;		/* cells and prev: index into the row's band cols */
-	int		 cell;		/* prev: the cell it mirrors last year; else -1 */
+	int		 cell;		/* prev: the field it mirrors last year; else -1 */
 	bool		 required;	/* W1 when empty */
 };
 
@@ -121,8 +122,12 @@ enum {
 	F_FIRST_CELL,			/* t2.rules.issued */
 	F_S5 = F_FIRST_CELL + 200,
 	F_S6,
-	F_FIRST_PREV,			/* prev.t3.carry_out.natural */
-	SCH_NFIELDS = F_FIRST_PREV + 9,
+	F_FIRST_PREV,			/* prev.t2.rules.issued */
+	F_PREV_PREAMBLE = F_FIRST_PREV + 200,	/* prev.text.preamble */
+	F_PREV_S1,
+	F_PREV_S5,
+	F_PREV_S6,
+	SCH_NFIELDS,
 };
 
 #define SCH_NCELLS	200
@@ -143,6 +148,8 @@ int			 schema_cell_key(int table, const char *row, const char *col);
 int			 schema_row(int table, const char *rowkey);
 /* The columns of a table row. */
 const struct sch_band	*schema_band(int table, int row);
+/* Last year's field (prev.*) of a cell or a text of this year, or -1. */
+int			 schema_prev(int field);
 /* The label for people, table › row path › row › column. Borrowed, static. */
 const char		*schema_display_label(int field);
 

@@ -31,13 +31,15 @@ struct sum {
 	char	 end[DATE_LEN + 1];
 };
 
-/* Is field f one the sum adds (a number cell or last year's figure)? */
+/* Is field f one the sum adds (a number cell or last year's figure, not
+ * last year's text)? */
 static bool
 summed(int f)
 {
 	const struct sch_field	*sf = schema_field(f);
 
-	return sf->cls == SC_CELL || sf->cls == SC_PREV;
+	return (sf->cls == SC_CELL || sf->cls == SC_PREV) &&
+	    sf->kind != SK_TEXT;
 }
 
 static int64_t

@@ -1,10 +1,11 @@
 /*
- * year.c: starting a reporting year from the last one (spec §5, §6).
+ * year.c: starting a reporting year from the last one (spec §5, §5a, §6).
  *
  * What moves forward: the agency, the texts (as a draft to rewrite), last
- * year's 结转下年度 into this year's 上年结转 and into prev.*, last year's
- * 现行有效件数 into prev.*. What does not: every other figure, and the notes,
- * which explained last year's warnings.
+ * year's 结转下年度 into this year's 上年结转, and the whole of last year's
+ * report, every figure and text, into prev.* (for X1-X4). What does not:
+ * this year's other figures, and the notes, which explained last year's
+ * warnings.
  */
 #include "config.h"
 
@@ -19,13 +20,19 @@
 int
 year_fill_prev(struct report *cur, const struct report *last)
 {
-	int	 f, n = 0;
-	int64_t	 v;
+	int		 f, n = 0;
+	int64_t		 v;
+	const char	*text;
 
 	for (f = F_FIRST_PREV; f < SCH_NFIELDS; f++) {
 		const struct sch_field	*sf = schema_field(f);
 
-		if (report_value(last, sf->cell, &v)) {
+		if (sf->kind == SK_TEXT) {
+			text = report_get(last, sf->cell);
+			report_set(cur, f, text);
+			if (text != NULL)
+				n++;
+		} else if (report_value(last, sf->cell, &v)) {
 			report_set_value(cur, f, v);
 			n++;
 		} else

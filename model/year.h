@@ -1,16 +1,16 @@
 /*
  * year.h: a reporting year from the last one (spec §5, issue "A reporting
- * year"): last year's carry_out becomes this year's carry_in and prev.*,
- * last year's in_force goes into prev.*.
+ * year"): last year's carry_out becomes this year's carry_in, and all of
+ * last year's figures and texts go into prev.* (spec §5a).
  */
 #ifndef GK_YEAR_H
 #define GK_YEAR_H
 
 #include "report.h"
 
-/* Fill cur's prev.* fields from last year's report: carry_out of table 三
- * per column, in_force of 规章 and 行政规范性文件. Fields that last year
- * left empty or invalid stay empty. Returns how many were filled. */
+/* Fill cur's prev.* fields from last year's report: its 200 figures and
+ * its four texts (preamble, 一, 五, 六). Fields that last year left empty
+ * or invalid become empty. Returns how many were filled. */
 int		 year_fill_prev(struct report *cur, const struct report *last);
 /* A new report for the year after last's: year + 1, period reset to that
  * year, agency kept, carry_in and prev.* from last year, texts kept as a

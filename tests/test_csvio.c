@@ -121,6 +121,8 @@ Test(csvio, canonical_bytes)
 	report_set(r, key("text.s1"), "第一段\n第二段");
 	report_set(r, key("text.s5"), " 前有空格");
 	report_set(r, key("t2.fees.amount"), "7730.28");
+	report_set(r, key("prev.t4.review.total"), "3");
+	report_set(r, key("prev.text.s5"), "上年的五");
 	report_extra_set(r, "note.X1.natural", "说明/X1/自然人", "上年多报", 0);
 	out = csvio_format(r, &len);
 	cr_assert(strncmp(out, HDR "meta.format,格式,\r\n"
@@ -130,8 +132,12 @@ Test(csvio, canonical_bytes)
 	cr_assert_not_null(strstr(out, "\r\ntext.s5,五、存在的主要问题及改进情况,\" 前有空格\"\r\n"));
 	cr_assert_not_null(strstr(out, "\r\nt2.fees.amount,表二/第二十条第（八）项/"
 	    "行政事业性收费/本年收费金额（单位：万元）,7730.28\r\n"));
-	cr_assert_not_null(strstr(out, "\r\nprev.t2.normative.in_force,上年报告/表二/"
-	    "行政规范性文件/现行有效件数,\r\nnote.X1.natural,说明/X1/自然人,上年多报\r\n"));
+	/* Last year's report: only what it holds, after this year's. */
+	cr_assert_not_null(strstr(out, "\r\ntext.s6,六、其他需要报告的事项,\r\n"
+	    "prev.t4.review.total,上年报告/表四/行政复议/总计,3\r\n"
+	    "prev.text.s5,上年报告/五、存在的主要问题及改进情况,上年的五\r\n"
+	    "note.X1.natural,说明/X1/自然人,上年多报\r\n"), "%s", out);
+	cr_assert_null(strstr(out, "prev.t2.normative.in_force"));
 	cr_assert_eq(strlen(out), len);
 	cr_assert_neq((unsigned char)out[0], 0xef);	/* no BOM */
 	free(out);

@@ -13,13 +13,33 @@
 #include "number.h"
 #include "schema.h"
 
-Test(schema, has_218_fields)
+Test(schema, has_413_fields)
 {
 	cr_assert_eq(schema_find("t2.rules.issued"), F_FIRST_CELL);
 	cr_assert_eq(schema_find("t4.suit_after_review.total"), F_S5 - 1);
-	cr_assert_eq(schema_find("prev.t3.carry_out.natural"), F_FIRST_PREV);
-	cr_assert_eq(schema_find("prev.t2.normative.in_force"), SCH_NFIELDS - 1);
-	cr_assert_eq(SCH_NFIELDS, 218);
+	cr_assert_eq(schema_find("prev.t2.rules.issued"), F_FIRST_PREV);
+	cr_assert_eq(schema_find("prev.t4.suit_after_review.total"),
+	    F_PREV_PREAMBLE - 1);
+	cr_assert_eq(schema_find("prev.text.s6"), SCH_NFIELDS - 1);
+	cr_assert_eq(SCH_NFIELDS, 413);
+}
+
+Test(schema, prev_mirrors_every_cell_and_text)
+{
+	int	 f;
+
+	for (f = F_FIRST_CELL; f < F_FIRST_CELL + SCH_NCELLS; f++) {
+		int	 p = schema_prev(f);
+
+		cr_assert_eq(schema_field(p)->cls, SC_PREV);
+		cr_assert_eq(schema_field(p)->cell, f);
+		cr_assert_eq(schema_field(p)->kind, schema_field(f)->kind);
+		cr_assert_eq(schema_field(p)->required, false);
+	}
+	cr_assert_eq(schema_field(schema_prev(F_S1))->cell, F_S1);
+	cr_assert_eq(schema_field(schema_prev(F_PREAMBLE))->kind, SK_TEXT);
+	cr_assert_eq(schema_prev(F_AGENCY), -1);
+	cr_assert_eq(schema_prev(F_FIRST_PREV), -1);
 }
 
 /* The spec's table 三 rows: key, label, the headings above it. */
@@ -136,22 +156,34 @@ expected_fields(char *keys[], char *labels[])
 	labels[n++] = strdup("五、存在的主要问题及改进情况");
 	keys[n] = strdup("text.s6");
 	labels[n++] = strdup("六、其他需要报告的事项");
-	for (c = 0; c < 7; c++) {
-		cr_assert(asprintf(&keys[n], "prev.t3.carry_out.%s",
-		    t3cols[c][0]) > 0);
-		cr_assert(asprintf(&labels[n++],
-		    "上年报告/表三/四、结转下年度继续办理/%s", t3cols[c][1]) > 0);
+	/* Last year's report: every cell in order, as 上年报告/table/
+	 * headings/row/column (table 二 without its caption), then the
+	 * texts. */
+	for (c = n - 2 - SCH_NCELLS, i = 0; i < SCH_NCELLS; i++) {
+		const char	*cellkey = keys[c + i], *cl = labels[c + i];
+		const char	*cap = strstr(cl, "第二十条第");
+
+		cr_assert(asprintf(&keys[n], "prev.%s", cellkey) > 0);
+		if (cap != NULL)	/* 表二/第二十条第（一）项/… */
+			cr_assert(asprintf(&labels[n++], "上年报告/表二%s",
+			    strchr(cap, '/')) > 0);
+		else
+			cr_assert(asprintf(&labels[n++], "上年报告/%s", cl) > 0);
 	}
-	keys[n] = strdup("prev.t2.rules.in_force");
-	labels[n++] = strdup("上年报告/表二/规章/现行有效件数");
-	keys[n] = strdup("prev.t2.normative.in_force");
-	labels[n++] = strdup("上年报告/表二/行政规范性文件/现行有效件数");
+	keys[n] = strdup("prev.text.preamble");
+	labels[n++] = strdup("上年报告/报告前言");
+	keys[n] = strdup("prev.text.s1");
+	labels[n++] = strdup("上年报告/一、总体情况");
+	keys[n] = strdup("prev.text.s5");
+	labels[n++] = strdup("上年报告/五、存在的主要问题及改进情况");
+	keys[n] = strdup("prev.text.s6");
+	labels[n++] = strdup("上年报告/六、其他需要报告的事项");
 	return n;
 }
 
 Test(schema, every_key_and_label_as_the_spec_spells_them)
 {
-	char	*keys[300], *labels[300];
+	char	*keys[450], *labels[450];
 	int	 n, i;
 
 	n = expected_fields(keys, labels);
