@@ -558,11 +558,11 @@ draw_grid(struct tui *t, int table, int y0, int height)
 	t->grid_y0 = y0;
 
 	for (y = 0; y < height; y++) {
-		int	 li = g->top + y;
+		int	 li = grid_line_at(g, y);
 
 		move(y0 + y, 0);
 		clrtoeol();
-		if (li >= nl)
+		if (li < 0 || li >= nl)
 			continue;
 		if (lines[li] < 0) {
 			const struct sch_band *b = &tb->bands[-1 - lines[li]];
@@ -1012,6 +1012,9 @@ text_key(struct tui *t, int field, wint_t ch, bool fn)
 			textedit_key(te, ch, fn);
 		return;
 	}
+	/* One undo step per word or clause typed, not per visit. */
+	if (t->te_dirty == field && textedit_starts_step(te, ch, fn))
+		commit_text(t);
 	r = textedit_key(te, ch, fn);
 	if (r & TE_CHANGED) {
 		if (t->te_dirty != field) {

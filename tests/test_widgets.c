@@ -182,7 +182,234 @@ Test(textedit, long_paste_round_trips)
 	textedit_free(te);
 }
 
+Test(textedit, no_line_starts_with_closing_punctuation)
+{
+	/* 10 columns hold five Chinese characters: "一二三四五" fills the
+	 * first line and "，" would start the second; the break moves back
+	 * one character so "五，" start it. */
+	struct textedit	*te = make("一二三四五，六七。", 5, 10);
+	int		 r, c;
+
+	textedit_set_point(te, 4);	/* 五 */
+	textedit_cursor(te, &r, &c);
+	cr_expect_eq(r, 1, "五 goes down with its comma");
+	cr_expect_eq(c, 0);
+	textedit_free(te);
+
+	/* Two closing marks in a row: "）。" go down with the character
+	 * before them. */
+	te = make("一二三四五）。", 5, 10);
+	textedit_set_point(te, 4);
+	textedit_cursor(te, &r, &c);
+	cr_expect_eq(r, 1);
+	cr_expect_eq(c, 0);
+	textedit_free(te);
+
+	/* An opening bracket never ends a line. */
+	te = make("一二三四（五）", 5, 10);
+	textedit_set_point(te, 4);	/* （ */
+	textedit_cursor(te, &r, &c);
+	cr_expect_eq(r, 1, "（ goes down with what it opens");
+	textedit_free(te);
+}
+
+Test(textedit, a_figure_is_not_split)
+{
+	/* "合计12345件" at 8 columns: 合计 (4) + 1234 would fit, but the
+	 * figure goes down whole. */
+	struct textedit	*te = make("合计12345件", 5, 8);
+	int		 r, c;
+
+	textedit_set_point(te, 2);	/* the 1 */
+	textedit_cursor(te, &r, &c);
+	cr_expect_eq(r, 1);
+	cr_expect_eq(c, 0);
+	textedit_free(te);
+}
+
+Test(textedit, ctrl_k_deletes_to_the_end_of_the_line)
+{
+	struct textedit	*te = make("去年的句子。\n第二段", 5, 40);
+
+	textedit_set_point(te, 2);
+	textedit_key(te, 0x0b, false);
+	expect_text(te, "去年\n第二段");
+	textedit_key(te, 0x0b, false);	/* at the end: joins the next */
+	expect_text(te, "去年第二段");
+	textedit_free(te);
+}
+
+Test(textedit, ctrl_w_deletes_the_word_or_clause_before)
+{
+	struct textedit	*te = make("转职能、增效能，有力服务 abc def", 5, 60);
+
+	textedit_set_point(te, textedit_length(te));
+	textedit_key(te, 0x17, false);
+	expect_text(te, "转职能、增效能，有力服务 abc ");
+	textedit_key(te, 0x17, false);
+	expect_text(te, "转职能、增效能，有力服务 ");
+	textedit_key(te, 0x17, false);
+	expect_text(te, "转职能、增效能，");
+	textedit_key(te, 0x17, false);	/* the clause with its comma */
+	expect_text(te, "转职能、");
+	textedit_free(te);
+}
+
+Test(textedit, shift_arrows_select_and_typing_replaces)
+{
+	struct textedit	*te = make("收取信息处理费0元。", 5, 40);
+	size_t		 a, b;
+
+	textedit_set_point(te, 7);	/* before 0 */
+	cr_expect_not(textedit_selection(te, &a, &b));
+	textedit_key(te, KEY_SRIGHT, true);
+	textedit_key(te, KEY_SRIGHT, true);
+	cr_expect(textedit_selection(te, &a, &b));
+	cr_expect_eq(a, 7);
+	cr_expect_eq(b, 9);
+	textedit_key(te, L'5', false);
+	expect_text(te, "收取信息处理费5。");
+	cr_expect_not(textedit_selection(te, &a, &b), "typing ends it");
+
+	/* Shift-Home selects to the line's start; Delete removes it. */
+	textedit_set_point(te, 7);
+	textedit_key(te, KEY_SHOME, true);
+	textedit_key(te, KEY_DC, true);
+	expect_text(te, "5。");
+	/* Shift-End then Backspace. */
+	textedit_set_point(te, 0);
+	textedit_key(te, KEY_SEND, true);
+	textedit_key(te, KEY_BACKSPACE, true);
+	expect_text(te, "");
+	textedit_free(te);
+}
+
+Test(textedit, shift_down_selects_to_the_next_line_and_a_move_drops_it)
+{
+	struct textedit	*te = make("第一行\n第二行", 5, 40);
+	size_t		 a, b;
+
+	textedit_set_point(te, 1);
+	textedit_key(te, KEY_SF, true);
+	cr_expect(textedit_selection(te, &a, &b));
+	cr_expect_eq(a, 1);
+	cr_expect_eq(b, 5);
+	textedit_key(te, KEY_LEFT, true);
+	cr_expect_not(textedit_selection(te, &a, &b));
+	textedit_free(te);
+}
+
+/* Types UTF-8 text key by key, as the owner does, and counts the undo
+ * steps the editor marks. */
+static int
+type_steps(struct textedit *te, const char *utf8)
+{
+	wchar_t	 w[256];
+	size_t	 n = mbstowcs(w, utf8, 256), i;
+	int	 steps = 0;
+
+	for (i = 0; i < n; i++) {
+		if (textedit_starts_step(te, (wint_t)w[i], false))
+			steps++;
+		textedit_key(te, (wint_t)w[i], false);
+	}
+	return steps;
+}
+
+Test(textedit, undo_steps_are_words_and_clauses_not_paragraphs)
+{
+	struct textedit	*te = make("", 5, 40);
+
+	/* Three clauses, then a paragraph break and a second paragraph:
+	 * five steps, never one for all. */
+	cr_expect_eq(type_steps(te, "今年，我们完善制度。\n加强 review 工作。"), 5);
+	cr_expect_eq(type_steps(te, "再"), 1, "after 。 a new step");
+	cr_expect_not(textedit_starts_step(te, L'写', false), "same word");
+	/* A run of Backspace is one step; typing after it another. */
+	cr_expect(textedit_starts_step(te, KEY_BACKSPACE, true));
+	textedit_key(te, KEY_BACKSPACE, true);
+	cr_expect_not(textedit_starts_step(te, KEY_BACKSPACE, true));
+	cr_expect(textedit_starts_step(te, L'a', false));
+	/* Ctrl-K and Ctrl-W are a step each; a move ends a step. */
+	cr_expect(textedit_starts_step(te, 0x0b, false));
+	textedit_key(te, L'x', false);
+	textedit_key(te, KEY_LEFT, true);
+	cr_expect(textedit_starts_step(te, L'y', false));
+	cr_expect_not(textedit_starts_step(te, KEY_LEFT, true), "moves change nothing");
+	textedit_free(te);
+}
+
+Test(textedit, page_down_moves_the_view_by_a_screen)
+{
+	struct textedit	*te = make("1\n2\n3\n4\n5\n6\n7\n8\n9\n10", 3, 20);
+	int		 r, c, line, lines;
+
+	textedit_set_point(te, 0);
+	textedit_cursor(te, &r, &c);
+	textedit_key(te, KEY_NPAGE, true);
+	textedit_cursor(te, &r, &c);
+	cr_expect_eq(r, 0, "the cursor keeps its screen row: the view moved "
+	    "a screen, not a line");
+	textedit_position(te, &line, &lines);
+	cr_expect_eq(line, 4);
+	cr_expect_eq(lines, 10);
+	textedit_key(te, KEY_PPAGE, true);
+	textedit_position(te, &line, &lines);
+	cr_expect_eq(line, 1);
+	textedit_free(te);
+}
+
 TestSuite(wtext, .init = utf8_locale);
+
+Test(wtext, wrapping_follows_chinese_line_breaking)
+{
+	struct wt_line	 l[8];
+	const char	*s = "表二 规章：现行有效件数(12)=10，差 2";
+	int		 n, i;
+
+	/* Never a line that starts with ，or splits a figure. */
+	for (i = 8; i <= 40; i++) {
+		int	 k;
+
+		n = wt_wrap(s, i, l, 8);
+		cr_assert(n <= 8);
+		for (k = 0; k < n; k++) {
+			char	 line[128];
+
+			snprintf(line, sizeof line, "%.*s", (int)l[k].len,
+			    s + l[k].off);
+			cr_expect(wt_strwidth(line) <= i, "width %d: '%s'", i,
+			    line);
+			cr_expect(strncmp(line, "，", 3) != 0, "width %d: '%s'",
+			    i, line);
+			cr_expect(k == 0 || !(line[0] >= '0' && line[0] <= '9') ||
+			    !(s[l[k].off - 1] >= '0' && s[l[k].off - 1] <= '9'),
+			    "width %d: a figure split before '%s'", i, line);
+		}
+	}
+	/* A file name is not broken when it fits on a line of its own. */
+	n = wt_wrap("已写入下一年度的报告 /tmp/a/hz-2025.csv", 30, l, 8);
+	cr_expect_eq(n, 2);
+	cr_expect_eq(l[1].off, strlen("已写入下一年度的报告 "));
+	/* Newlines break; the space at a break is left out. */
+	n = wt_wrap("ab cd\nef", 3, l, 8);
+	cr_expect_eq(n, 3);
+	cr_expect_eq(l[0].len, 2);
+	cr_expect_eq(l[1].off, 3);
+	cr_expect_eq(l[2].off, 6);
+}
+
+Test(wtext, break_rules)
+{
+	cr_expect_not(wt_can_break(L'字', L'，'));
+	cr_expect_not(wt_can_break(L'字', L'）'));
+	cr_expect_not(wt_can_break(L'（', L'字'));
+	cr_expect_not(wt_can_break(L'1', L'2'));
+	cr_expect(wt_can_break(L'字', L'字'));
+	cr_expect(wt_can_break(L'，', L'字'));
+	cr_expect(wt_can_break(L' ', L'a'));
+}
+
 
 Test(wtext, widths_of_mixed_text)
 {
@@ -290,12 +517,20 @@ Test(grid, scrolling_keeps_the_cursor_and_its_heading_in_view)
 	grid_move(&g, 3, 0);		/* line 5 */
 	grid_scroll(&g);
 	cr_expect_eq(g.top, 3, "cursor at the bottom: top %d", g.top);
+	cr_expect_eq(g.head, -1, "the heading is on screen by itself");
 	grid_move(&g, 1, 0);		/* line 6 */
 	grid_scroll(&g);
-	cr_expect_eq(g.top, 4);
+	/* Its heading (3) scrolled off: frozen on the first screen line,
+	 * rows 5 and 6 under it. */
+	cr_expect_eq(g.head, 3);
+	cr_expect_eq(g.top, 5);
+	cr_expect_eq(grid_line_at(&g, 0), 3);
+	cr_expect_eq(grid_line_at(&g, 1), 5);
+	cr_expect_eq(grid_line_at(&g, 2), 6);
 	grid_move(&g, -2, 0);		/* line 4, just under its heading */
 	grid_scroll(&g);
 	cr_expect_eq(g.top, 3, "the heading above is shown: top %d", g.top);
+	cr_expect_eq(g.head, -1);
 	/* A taller window: no empty lines at the bottom. */
 	g.height = 20;
 	grid_scroll(&g);
@@ -344,13 +579,72 @@ Test(grid, mouse_hits_cells_not_headings)
 	cr_assert(grid_hit(&g, 2, 5, &line, &col));
 	cr_expect_eq(line, 2);
 	cr_expect_eq(col, 2);
-	/* Scrolled: the screen line is relative to the top. */
+	/* Scrolled: the frozen heading, then the rows from the top. */
 	g.height = 3;
-	grid_last(&g);
+	grid_set(&g, 6, 0);
 	grid_scroll(&g);
+	cr_expect_eq(g.head, 3);
+	cr_expect_not(grid_hit(&g, 0, 21, &line, &col), "the frozen heading");
 	cr_assert(grid_hit(&g, 2, 21, &line, &col));
-	cr_expect_eq(line, g.top + 2);
+	cr_expect_eq(line, 6);
+	cr_expect_eq(line, g.top + 1);
 	cr_expect_eq(col, g.left);
+}
+
+Test(grid, the_heading_stays_at_every_height)
+{
+	static const int	 t3[] = { 0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+	    7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7 };	/* like table 三 */
+	struct grid		 g;
+	int			 h, i;
+
+	for (h = 2; h <= 26; h++) {
+		grid_init(&g, 26, t3);
+		g.height = h;
+		g.width = 80;
+		g.label_width = 14;
+		g.cell_width = 9;
+		for (i = 0; i < 30; i++) {
+			grid_move(&g, 1, 0);
+			grid_scroll(&g);
+			cr_assert_eq(grid_line_at(&g, 0), 0,
+			    "height %d, row %d: the column heading left", h,
+			    g.line);
+			cr_assert(g.line >= g.top && (g.line == 0 ||
+			    grid_line_at(&g, g.line - g.top +
+			    (g.head >= 0)) == g.line),
+			    "height %d: the cursor's row is on screen", h);
+		}
+	}
+}
+
+Test(grid, enter_at_the_bottom_of_a_column_goes_to_the_top_of_the_next)
+{
+	struct grid	 g = make_grid(10, 80);
+
+	grid_set(&g, 5, 2);
+	cr_expect(grid_next_down(&g));
+	cr_expect_eq(g.line, 6);
+	cr_expect(grid_next_down(&g));	/* over the heading */
+	cr_expect_eq(g.line, 8);
+	cr_expect(grid_next_down(&g));	/* the last row: the next column */
+	cr_expect_eq(g.line, 8, "first row under its heading, not %d",
+	    g.line);
+	cr_expect_eq(g.col, 3);
+	{
+		static const int	 t4[] = { 0, 5, 5, 5 };
+
+		grid_init(&g, 4, t4);
+		grid_set(&g, 3, 0);
+		cr_expect(grid_next_down(&g));
+		cr_expect_eq(g.line, 1);
+		cr_expect_eq(g.col, 1);
+	}
+	g = make_grid(10, 80);
+	grid_set(&g, 8, 6);
+	cr_expect_not(grid_next_down(&g), "the last cell stays");
+	cr_expect_eq(g.line, 8);
+	cr_expect_eq(g.col, 6);
 }
 
 Test(grid, set_refuses_headings_and_missing_cells)

@@ -27,6 +27,8 @@ grid_init(struct grid *g, int nlines, const int *ncells)
 	g->nlines = nlines;
 	g->ncells = ncells;
 	g->line = g->col = g->top = g->left = 0;
+	g->head = -1;
+	g->freeze = true;
 	while (g->line < nlines && !is_row(g, g->line))
 		g->line++;
 	if (g->line == nlines)
@@ -108,6 +110,34 @@ grid_set(struct grid *g, int line, int col)
 	return true;
 }
 
+bool
+grid_next_down(struct grid *g)
+{
+	int	 l = g->line, first;
+
+	grid_move(g, 1, 0);
+	if (g->line != l)
+		return true;
+	/* The bottom of a column: the top of the next one, under the same
+	 * heading. */
+	for (first = l; first > 0 && is_row(g, first - 1); first--)
+		;
+	if (g->col + 1 >= g->ncells[first])
+		return false;
+	g->line = first;
+	g->col++;
+	return true;
+}
+
+/* The heading whose rows start at or above line l; -1 if none. */
+static int
+heading_of(const struct grid *g, int l)
+{
+	while (l >= 0 && is_row(g, l))
+		l--;
+	return l;
+}
+
 void
 grid_scroll(struct grid *g)
 {
@@ -135,15 +165,43 @@ grid_scroll(struct grid *g)
 		g->top = g->line;
 	if (g->top < 0)
 		g->top = 0;
+	/* The heading of the top row, when it is above the screen, takes
+	 * the first screen line: one line less for the rows. */
+	for (;;) {
+		g->head = g->freeze && is_row(g, g->top) ?
+		    heading_of(g, g->top) : -1;
+		if (h < 2 || g->head < 0 ||
+		    g->line < g->top + h - 1)
+			break;
+		g->top++;
+	}
+	if (h < 2)
+		g->head = -1;
+}
+
+int
+grid_line_at(const struct grid *g, int y)
+{
+	int	 l;
+
+	if (y < 0 || y >= g->height)
+		return -1;
+	if (g->head >= 0) {
+		if (y == 0)
+			return g->head;
+		y--;
+	}
+	l = g->top + y;
+	return l < g->nlines ? l : -1;
 }
 
 bool
 grid_hit(const struct grid *g, int y, int x, int *line, int *col)
 {
-	int	 l = g->top + y, c;
+	int	 l = grid_line_at(g, y), c;
 
-	if (y < 0 || y >= g->height || x < 0 || x >= g->width ||
-	    !is_row(g, l))
+	if (x < 0 || x >= g->width || l < 0 || !is_row(g, l) ||
+	    (g->head >= 0 && y == 0))
 		return false;
 	if (x <= g->label_width) {
 		*line = l;
