@@ -149,7 +149,7 @@ cmd_export(int argc, char **argv)
 	findings_free(fs);
 
 	if (out != NULL)
-		rc = export_save(r, fmt, enc, out, &err);
+		rc = export_save(r, fmt, enc, out, in, &err);
 	else
 		rc = export_write(r, fmt, enc, stdout, &err);
 	report_free(r);

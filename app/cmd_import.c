@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "csvio.h"
+#include "safeio.h"
 #include "import.h"
 #include "nls.h"
 #include "rules.h"
@@ -146,7 +147,8 @@ cmd_import(int argc, char **argv)
 		free(out);
 		return EXIT_TROUBLE;
 	}
-	if (csvio_save(r, out, &err) == -1) {
+	if (csvio_save_from(r, out, (const char *[]){ in, NULL },
+	    force ? SAFEIO_FORCE : SAFEIO_NEW, &err) == -1) {
 		cli_error("%s", err);
 		free(err);
 		report_free(r);

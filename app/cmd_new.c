@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "csvio.h"
+#include "safeio.h"
 #include "nls.h"
 #include "rules.h"
 #include "schema.h"
@@ -171,7 +172,8 @@ cmd_new(int argc, char **argv)
 		    "统计期间留空，请填写"));
 	ncarried = tell_gaps(from, last, r);
 
-	if (csvio_save(r, out, &err) == -1) {
+	if (csvio_save_from(r, out, (const char *[]){ from, NULL },
+	    force ? SAFEIO_FORCE : SAFEIO_NEW, &err) == -1) {
 		cli_error("%s", err);
 		free(err);
 		report_free(r);

@@ -696,7 +696,8 @@ cmd_sum(int argc, char **argv)
 		if (sum_count(run.sum) == 0) {
 			cli_error(_("%s: 没有可汇总的报告，未写入"), run.out);
 			run.trouble = true;
-		} else if (csvio_save(r, run.out, &err) == -1) {
+		} else if (csvio_save_from(r, run.out,
+		    (const char *const *)argv + optind, 0, &err) == -1) {
 			cli_error("%s", err);
 			free(err);
 			run.trouble = true;

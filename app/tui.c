@@ -1599,7 +1599,7 @@ export_menu(struct tui *t)
 		return;
 	}
 	out = export_default_path(t->path, fmt);
-	if (export_save(t->r, fmt, EXPORT_UTF8, out, &err) == -1) {
+	if (export_save(t->r, fmt, EXPORT_UTF8, out, t->path, &err) == -1) {
 		say(t, true, "%s", err);
 		free(err);
 	} else {

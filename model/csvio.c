@@ -33,6 +33,7 @@
 #endif
 
 #include "csvio.h"
+#include "safeio.h"
 #include "utf8.h"
 #include "nls.h"
 #include "xmalloc.h"
@@ -636,32 +637,6 @@ csvio_parse(const char *buf, size_t len, const char *name,
 	return ld.r;
 }
 
-/* Why a file operation failed, in Chinese. */
-static const char *
-why(int e)
-{
-	switch (e) {
-	case ENOSPC:
-	case EDQUOT:
-		return _("磁盘已满");
-	case EROFS:
-		return _("文件夹是只读的");
-	case EACCES:
-	case EPERM:
-		return _("没有写入权限（文件夹是只读的，或属于他人）");
-	case ENOENT:
-		return _("文件或文件夹不存在");
-	case ENOTDIR:
-		return _("路径中有一段不是文件夹");
-	case EISDIR:
-		return _("这是一个文件夹");
-	case EIO:
-		return _("读写出错");
-	default:
-		return strerror(e);
-	}
-}
-
 struct report *
 csvio_load(const char *path, struct csvio_info *info, char **err)
 {
@@ -679,7 +654,7 @@ csvio_load(const char *path, struct csvio_info *info, char **err)
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1) {
 		*err = xasprintf(_("%s: 无法打开：%s"), path,
 		    errno == EACCES || errno == EPERM ? _("没有读取权限") :
-		    why(errno));
+		    safeio_why(errno));
 		return NULL;
 	}
 	if (fstat(fd, &st) == -1)
@@ -726,7 +701,7 @@ csvio_load(const char *path, struct csvio_info *info, char **err)
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
-			*err = xasprintf(_("%s: 无法读取：%s"), path, why(errno));
+			*err = xasprintf(_("%s: 无法读取：%s"), path, safeio_why(errno));
 			if (buf != small)
 				free(buf);
 			close(fd);
@@ -838,106 +813,24 @@ csvio_format(const struct report *r, size_t *len)
 	return o.p;
 }
 
-ssize_t	(*csvio_write_fn)(int, const void *, size_t) = write;
-
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t	 w = csvio_write_fn(fd, p, n);
-
-		if (w == -1 && errno == EINTR)
-			continue;
-		if (w == -1)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 int
 csvio_save(const struct report *r, const char *path, char **err)
 {
-	struct stat	 st;
-	char		*data, *dir, *dcopy, *tmp, *bak;
-	size_t		 len;
-	mode_t		 mode, mask;
-	bool		 exists, moved = false;
-	int		 fd, dfd, e;
+	return csvio_save_from(r, path, NULL, 0, err);
+}
 
+int
+csvio_save_from(const struct report *r, const char *path,
+    const char *const *inputs, int flags, char **err)
+{
+	struct safeio_out	 o = { 0644, SAFEIO_REPORT, inputs };
+	char			*data;
+	size_t			 len;
+	int			 rc;
+
+	o.flags |= flags;
 	data = csvio_format(r, &len);
-	dcopy = xstrdup(path);
-	dir = xstrdup(dirname(dcopy));
-	free(dcopy);
-	tmp = xasprintf("%s/.%s.XXXXXX", dir, strrchr(path, '/') != NULL ?
-	    strrchr(path, '/') + 1 : path);
-	bak = xasprintf("%s~", path);
-
-	exists = stat(path, &st) == 0;
-	if (exists)
-		mode = st.st_mode & 07777;
-	else {
-		mask = umask(0);
-		umask(mask);
-		mode = 0644 & ~mask;
-	}
-
-	if ((fd = mkstemp(tmp)) == -1) {
-		e = errno;
-		*err = xasprintf(_("无法保存 %s：不能在文件夹 %s 里建立临时文件"
-		    "（%s）；原文件未改动"), path, dir, why(e));
-		goto fail_early;
-	}
-	if (write_all(fd, data, len) == -1 || fchmod(fd, mode) == -1 ||
-	    fsync(fd) == -1) {
-		e = errno;
-		close(fd);
-		goto fail;
-	}
-	if (close(fd) == -1) {
-		e = errno;
-		goto fail;
-	}
-	if (exists) {
-		/* Keep the previous version as NAME~ (a second name for it, so
-		 * that NAME itself never goes missing). */
-		if (unlink(bak) == -1 && errno != ENOENT) {
-			e = errno;
-			goto fail;
-		}
-		if (link(path, bak) == 0)
-			moved = false;
-		else if (rename(path, bak) == 0)
-			moved = true;
-		else {
-			e = errno;
-			goto fail;
-		}
-	}
-	if (rename(tmp, path) == -1) {
-		e = errno;
-		if (moved)
-			rename(bak, path);
-		goto fail;
-	}
-	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
-		fsync(dfd);
-		close(dfd);
-	}
+	rc = safeio_save(path, data, len, &o, err);
 	free(data);
-	free(dir);
-	free(tmp);
-	free(bak);
-	return 0;
-
-fail:
-	unlink(tmp);
-	*err = xasprintf(_("无法保存 %s：%s；原文件未改动"), path, why(e));
-fail_early:
-	free(data);
-	free(dir);
-	free(tmp);
-	free(bak);
-	return -1;
+	return rc;
 }

@@ -10,9 +10,10 @@
  * back.
  *
  * Writing is canonical (schema order, then notes and unknown keys in the
- * order they came; UTF-8, CRLF record ends, minimal quoting) and atomic:
- * a temporary file in the same folder, synced, renamed over the old one,
- * whose previous version stays as NAME~, with the old file's permissions.
+ * order they came; UTF-8, CRLF record ends, minimal quoting) and atomic,
+ * through safeio_save: a temporary file in the same folder, synced,
+ * renamed over the old one, whose previous version stays as NAME~, with
+ * the old file's permissions; a symlink is written through.
  */
 #ifndef GK_CSVIO_H
 #define GK_CSVIO_H
@@ -43,13 +44,15 @@ void		 csvio_info_free(struct csvio_info *);
 
 /* The canonical bytes of a report. Caller frees. */
 char		*csvio_format(const struct report *, size_t *len);
-/* Save atomically. 0 on success, else -1 with *err (caller frees), and the
- * file on disk as it was. Does not clear the modified flag. */
+/* Save atomically (safeio_save). 0 on success, else -1 with *err (caller
+ * frees), and the file on disk as it was. Does not clear the modified
+ * flag. */
 int		 csvio_save(const struct report *, const char *path,
 		     char **err);
-
-/* Test seam: the write used when saving (a full disk is simulated by
- * replacing it). */
-extern ssize_t	(*csvio_write_fn)(int, const void *, size_t);
+/* The same for a report made from other files: never replaces one of
+ * inputs (NULL-ended, or NULL); flags as safeio.h (SAFEIO_NEW: refuse an
+ * existing file). */
+int		 csvio_save_from(const struct report *, const char *path,
+		     const char *const *inputs, int flags, char **err);
 
 #endif

@@ -23,6 +23,7 @@
 
 #include "buf.h"
 #include "export.h"
+#include "safeio.h"
 #include "nls.h"
 #include "schema.h"
 #include "utf8.h"
@@ -858,7 +859,7 @@ export_write(const struct report *r, enum export_format fmt,
 	if ((s = export_render(r, fmt, enc, &len, err)) == NULL)
 		return -1;
 	if (fwrite(s, 1, len, fp) != len || fflush(fp) != 0) {
-		*err = xasprintf(_("写入失败：%s"), strerror(errno));
+		*err = xasprintf(_("写入失败：%s"), safeio_why(errno));
 		free(s);
 		return -1;
 	}
@@ -868,51 +869,18 @@ export_write(const struct report *r, enum export_format fmt,
 
 int
 export_save(const struct report *r, enum export_format fmt,
-    enum export_encoding enc, const char *path, char **err)
+    enum export_encoding enc, const char *path, const char *input,
+    char **err)
 {
-	char	*s, *tmp;
-	size_t	 len, off = 0;
-	ssize_t	 n;
-	int	 fd, saved;
-	mode_t	 um;
+	const char		*inputs[] = { input, NULL };
+	struct safeio_out	 o = { 0666, 0, inputs };
+	char			*s;
+	size_t			 len;
+	int			 rc;
 
 	if ((s = export_render(r, fmt, enc, &len, err)) == NULL)
 		return -1;
-	tmp = xasprintf("%s.tmpXXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
-		*err = xasprintf("%s: %s", path, strerror(errno));
-		goto fail;
-	}
-	/* mkstemp makes it 0600; an export is for others to read. */
-	um = umask(0);
-	umask(um);
-	fchmod(fd, 0666 & ~um);
-	while (off < len) {
-		if ((n = write(fd, s + off, len - off)) == -1) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		off += (size_t)n;
-	}
-	if (off < len || fsync(fd) == -1) {
-		saved = errno;
-		close(fd);
-		unlink(tmp);
-		*err = xasprintf("%s: %s", path, strerror(saved));
-		goto fail;
-	}
-	if (close(fd) == -1 || rename(tmp, path) == -1) {
-		saved = errno;
-		unlink(tmp);
-		*err = xasprintf("%s: %s", path, strerror(saved));
-		goto fail;
-	}
-	free(tmp);
+	rc = safeio_save(path, s, len, &o, err);
 	free(s);
-	return 0;
-fail:
-	free(tmp);
-	free(s);
-	return -1;
+	return rc;
 }

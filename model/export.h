@@ -55,10 +55,11 @@ char		*export_render(const struct report *, enum export_format,
 /* Write the export to fp. 0, or -1 with *err (caller frees). */
 int		 export_write(const struct report *, enum export_format,
 		     enum export_encoding, FILE *, char **err);
-/* Write the export to path: a temporary file in the same folder, synced,
- * then renamed over path. 0, or -1 with *err (caller frees) and path
- * untouched. */
+/* Write the export to path through safeio_save: never over input (the
+ * report file it was made from; may be NULL), nor over another report.
+ * 0, or -1 with *err (caller frees) and path untouched. */
 int		 export_save(const struct report *, enum export_format,
-		     enum export_encoding, const char *path, char **err);
+		     enum export_encoding, const char *path,
+		     const char *input, char **err);
 
 #endif

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "csvio.h"
+#include "safeio.h"
 #include "rules.h"
 #include "schema.h"
 
@@ -600,9 +601,9 @@ Test(csvio, full_disk_leaves_the_original_and_no_temporary_file)
 	spit(path, "original", 8);
 	r = csvio_load(HONGZE, NULL, &err);
 	cr_assert_not_null(r);
-	csvio_write_fn = half_then_full;
+	safeio_write_fn = half_then_full;
 	cr_assert_eq(csvio_save(r, path, &err), -1);
-	csvio_write_fn = write;
+	safeio_write_fn = write;
 	cr_expect_not_null(strstr(err, "磁盘已满"), "%s", err);
 	cr_expect_not_null(strstr(err, "原文件未改动"), "%s", err);
 	free(err);

@@ -911,19 +911,21 @@ Test(export, default_path_is_beside_the_report_and_never_the_report)
 Test(export, save_writes_the_rendered_bytes)
 {
 	struct report	*r = distinct_report();
-	char		 path[] = "/tmp/gk-export-save-XXXXXX", *err = NULL;
+	char		 path[64] = "/tmp/gk-export-save-XXXXXX", *err = NULL;
 	char		*want, *got;
 	size_t		 wlen, glen;
 	int		 fd;
 
 	cr_assert_neq(fd = mkstemp(path), -1);
 	close(fd);
-	cr_assert_eq(export_save(r, EXPORT_CSV, EXPORT_GB18030, path, &err), 0,
+	cr_assert_eq(export_save(r, EXPORT_CSV, EXPORT_GB18030, path, NULL, &err), 0,
 	    "%s", err);
 	want = render(r, EXPORT_CSV, EXPORT_GB18030, &wlen);
 	got = slurp(path, &glen);
 	cr_assert_eq(glen, wlen);
 	cr_assert_eq(memcmp(got, want, wlen), 0);
+	unlink(path);
+	strcat(path, "~");
 	unlink(path);
 	free(want);
 	free(got);
@@ -936,7 +938,7 @@ Test(export, save_into_a_missing_folder_fails_cleanly)
 	char		*err = NULL;
 
 	cr_assert_eq(export_save(r, EXPORT_TEXT, EXPORT_UTF8,
-	    "/nonexistent-gk/x.txt", &err), -1);
+	    "/nonexistent-gk/x.txt", NULL, &err), -1);
 	cr_assert_not_null(err);
 	cr_assert_not_null(strstr(err, "/nonexistent-gk/x.txt"));
 	free(err);

@@ -1,0 +1,169 @@
+#!/bin/sh
+# hostile.sh: hostile SURROUNDINGS of a report (tests/data/bad holds hostile
+# files; this holds what a colleague, a crash or a shared folder can put
+# beside one). Each case says what it expects:
+#
+#   outputs (-o of export, new, import, sum): a FIFO, a folder, a device, a
+#     socket are refused by name and left as they were, without hanging; the
+#     input is never replaced; an existing report is never replaced by an
+#     export; a symlink is written through (the link stays, its target is
+#     replaced and kept as NAME~); a leftover temporary file of a crashed
+#     save is removed by the next save, one being written is not.
+#   journal and lock (the application, in tmux): a symlink, a FIFO, a
+#     device, a folder, a huge file in their place are refused by name, the
+#     report opens read-only, and the thing is left as it was (a symlink's
+#     target unchanged, no hang, no memory eaten).
+#   damaged journals: a changed header byte, a bad record in the middle, a
+#     truncated last record, appended garbage: every valid record is offered
+#     back and the unreadable ones are counted on the recovery screen; a
+#     journal that cannot be read at all is kept aside, never truncated.
+#   two instances: a read-only second instance cannot save over the report
+#     the first one holds, nor under a name another instance holds; the
+#     same file reached through a symlink is the same report (one lock).
+set -u
+GK=${GKREPORT:?GKREPORT is not set}
+TOP=${TOP_SRCDIR:?TOP_SRCDIR is not set}
+GOOD=$TOP/examples/hongze-2024.csv
+D=$(mktemp -d "${TMPDIR:-/tmp}/gk-e2e-hostile.XXXXXX") || exit 99
+TMUX_BIN=${TMUX_BIN:-$(command -v tmux || true)}
+T="${TMUX_BIN:-false} -L e2e-hostile-$$ -f /dev/null"
+trap '$T kill-server 2>/dev/null; chmod -R u+rwx "$D" 2>/dev/null; rm -rf "$D"' EXIT INT TERM
+LIMIT=${HOSTILE_TIMEOUT:-60}
+pass=0
+fail=0
+export LC_ALL=C.UTF-8
+unset LANGUAGE
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+
+# run CMD...: with a time limit, stdout+stderr to $D/out, status in $rc.
+run() {
+	timeout -k 5 "$LIMIT" "$@" >"$D/out" 2>&1
+	rc=$?
+}
+# expect STATUS SUBSTRING WHAT
+expect() {
+	if [ "$rc" -eq "$1" ]; then ok; else
+		if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+			bad "$3: hung (no answer in $LIMIT s)"
+		else
+			bad "$3: exit $rc, wanted $1"
+		fi
+		head -c 2000 "$D/out" >&2
+	fi
+	if [ -z "$2" ] || grep -qF -- "$2" "$D/out"; then ok; else
+		bad "$3: no '$2' in:"; head -c 2000 "$D/out" >&2; echo >&2; fi
+}
+# same FILE1 FILE2 WHAT: byte for byte the same.
+same() { if cmp -s "$1" "$2"; then ok; else bad "$3: $1 changed"; fi; }
+# is TEST PATH WHAT: test(1) on PATH, e.g. is -p fifo.
+is() { if [ "$1" "$2" ]; then ok; else bad "$3: $2 is not $1 any more"; fi; }
+
+cd "$D" || exit 99
+cp "$GOOD" r.csv
+cp "$GOOD" other.csv
+
+# ---- outputs --------------------------------------------------------------
+# A FIFO as the output: refused by name, not opened, still a FIFO.
+mkfifo fifo.csv
+for cmd in "export -f text -o fifo.csv r.csv" \
+    "new --from r.csv -o fifo.csv --force" \
+    "sum -o fifo.csv r.csv"; do
+	run $GK $cmd
+	expect 2 "fifo.csv: 是一个命名管道（FIFO），不能写入或替换它" "$cmd"
+	is -p fifo.csv "$cmd"
+done
+# A folder as the output: refused, the folder stays where it was, no "~".
+mkdir county
+cp "$GOOD" county/a.csv
+run $GK sum -o county county
+expect 2 "county: 是一个文件夹，不能写入或替换它" "sum -o county county/"
+is -d county "sum -o county county/"
+is -f county/a.csv "sum -o county county/"
+if [ -e county~ ]; then bad "sum -o county: county~ made"; else ok; fi
+run $GK export -f html -o county r.csv
+expect 2 "是一个文件夹" "export -o FOLDER"
+# A device: refused without trying (as root this replaced /dev/null).
+run $GK export -f text -o /dev/null r.csv
+expect 2 "/dev/null: 是一个设备，不能写入或替换它" "export -o /dev/null"
+is -c /dev/null "export -o /dev/null"
+# A socket (if python3 can make one).
+if command -v python3 >/dev/null 2>&1 &&
+    python3 -c 'import socket,sys; s=socket.socket(socket.AF_UNIX); s.bind(sys.argv[1])' sock.csv 2>/dev/null; then
+	run $GK new --from r.csv -o sock.csv --force
+	expect 2 "sock.csv: 是一个套接字" "new -o SOCKET"
+	is -S sock.csv "new -o SOCKET"
+fi
+# The input itself: never replaced, whatever the command.
+cp r.csv r.orig
+run $GK export -f csv -o r.csv r.csv
+expect 2 "r.csv" "export -o INPUT"
+same r.csv r.orig "export -o INPUT"
+run $GK sum -o r.csv r.csv other.csv
+expect 2 "这是正在读取的文件 r.csv" "sum -o INPUT"
+same r.csv r.orig "sum -o INPUT"
+ln -s r.csv link-to-r.csv
+run $GK export -f csv -o link-to-r.csv r.csv
+expect 2 "" "export -o SYMLINK-TO-INPUT"
+same r.csv r.orig "export -o SYMLINK-TO-INPUT"
+run $GK new --from link-to-r.csv -o r.csv --force
+expect 2 "" "new --from LINK -o ITS-TARGET"
+same r.csv r.orig "new --from LINK -o ITS-TARGET"
+# An existing report is not replaced by an export (it would lose the
+# report for a spreadsheet), not even through a symlink.
+cp other.csv other.orig
+run $GK export -f csv -o other.csv r.csv
+expect 2 "other.csv: 这是一份报告文件，不能用导出的内容替换它" "export -o REPORT"
+same other.csv other.orig "export -o REPORT"
+ln -s other.csv link-to-other.csv
+run $GK export -f text -o link-to-other.csv r.csv
+expect 2 "这是一份报告文件" "export -o SYMLINK-TO-REPORT"
+same other.csv other.orig "export -o SYMLINK-TO-REPORT"
+# A symlink to a plain file is written through: the link stays a link,
+# its target gets the export and keeps its previous version as NAME~.
+echo "old text" >target.txt
+ln -s target.txt link.txt
+run $GK export -f text -o link.txt r.csv
+expect 0 "" "export -o SYMLINK"
+is -L link.txt "export -o SYMLINK"
+if grep -q "政府信息公开" target.txt; then ok; else bad "export -o SYMLINK: target not written"; fi
+if [ "$(cat target.txt~ 2>/dev/null)" = "old text" ]; then ok; else bad "export -o SYMLINK: no target.txt~"; fi
+# A dangling symlink: its target is created.
+ln -s made.txt dangling.txt
+run $GK export -f text -o dangling.txt r.csv
+expect 0 "" "export -o DANGLING-SYMLINK"
+is -L dangling.txt "export -o DANGLING-SYMLINK"
+is -f made.txt "export -o DANGLING-SYMLINK"
+# Replacing a report keeps NAME~.
+cp r.csv n.csv
+run $GK new --from r.csv -o n.csv --force
+expect 0 "" "new --force over a report"
+same n.csv~ r.orig "new --force: n.csv~ is the old one"
+# A leftover temporary file of a crashed save is removed by the next save
+# of that file; a stranger's file of a similar name is not.
+echo half >.n.csv.gk-AbC123
+echo mine >.n.csv.gk-notours
+run $GK new --from r.csv -o n.csv --force
+expect 0 "" "new --force after a crashed save"
+if [ -e .n.csv.gk-AbC123 ]; then bad "leftover .n.csv.gk-AbC123 kept"; else ok; fi
+is -f .n.csv.gk-notours "a file that is not a temporary file"
+# One being written (locked by its writer) is left alone.
+if command -v python3 >/dev/null 2>&1; then
+	echo busy >.n.csv.gk-Busy12
+	python3 -c '
+import fcntl, os, subprocess, sys
+fd = os.open(".n.csv.gk-Busy12", os.O_RDWR)
+fcntl.lockf(fd, fcntl.LOCK_EX)
+sys.exit(subprocess.call([sys.argv[1], "new", "--from", "r.csv", "-o", "n.csv", "--force"],
+    stdout=subprocess.DEVNULL))' "$GK"
+	rc=$?
+	expect 0 "" "new --force while another save writes"
+	is -f .n.csv.gk-Busy12 "a temporary file being written"
+fi
+# No temporary file is left by a refused or a finished save.
+left=$(ls -a | grep '\.gk-' | grep -v -e Busy12 -e notours)
+if [ -n "$left" ]; then bad "temporary files left: $left"; else ok; fi
+
+echo "hostile: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
