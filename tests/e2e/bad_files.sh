@@ -10,22 +10,15 @@
 # exactly one line: "gkreport: FILE[:LINE]: reason". A value invalid for
 # its cell opens the file and is flagged R5. Every run has a time limit:
 # a hang is a failure.
-set -u
-GK=${GKREPORT:?GKREPORT is not set}
-TOP=${TOP_SRCDIR:?TOP_SRCDIR is not set}
+. "$(dirname "$0")/lib.sh"
+: "${GKREPORT:?GKREPORT is not set}" "${TOP_SRCDIR:?TOP_SRCDIR is not set}"
 BAD=$TOP/tests/data/bad
 GOOD=$TOP/examples/hongze-2024.csv
-T=$(mktemp -d "${TMPDIR:-/tmp}/gk-e2e-bad.XXXXXX") || exit 99
-trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
+T=$D
 LIMIT=${BAD_FILES_TIMEOUT:-120}	# seconds; generous for the ASan build
 
 export LC_ALL=C.UTF-8
 unset LANGUAGE
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 
 # run CMD...: run it with the time limit, stdout+stderr to $T/out, status
 # in $rc (124: it hung).
@@ -258,5 +251,4 @@ else
 	echo "SKIP: gkreport import is not there yet"
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -5,19 +5,12 @@
 # temporary folder); po/en.po translates every one of them (no untranslated
 # or fuzzy entry, printf conversions matching); po/zh_CN.po is complete and
 # gives the program's own Chinese.
-set -u
-TOP=${TOP_SRCDIR:-.}
-GK=${GKREPORT:-./gkreport}
+. "$(dirname "$0")/lib.sh"
 for p in xgettext msgfmt msgcmp; do
-	command -v $p >/dev/null 2>&1 || { echo "SKIP: $p not installed"; echo "0 passed, 0 failed"; exit 77; }
+	command -v $p >/dev/null 2>&1 || { echo "SKIP: $p not installed"; echo "$E2E: 0 passed, 0 failed"; exit 77; }
 done
-T=$(mktemp -d "${TMPDIR:-/tmp}/gk-e2e-po.XXXXXX") || exit 99
-trap 'rm -rf "$T"' EXIT INT TERM
+T=$D
 export LC_ALL=C.UTF-8
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 show() { sed 's/^/  | /' "$1" | head -30; }
 
 # POTFILES.in lists every file with translatable strings, and only files
@@ -71,5 +64,4 @@ if [ -x "$GK" ]; then
 	fi
 fi
 
-echo "catalogs: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

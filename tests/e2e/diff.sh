@@ -3,24 +3,17 @@
 # difference, with labels and both values), this year against last
 # (--change), the CSV form and the exit statuses.
 # Needs GKREPORT and TOP_SRCDIR (set by make check); no terminal.
-set -u
+. "$(dirname "$0")/lib.sh"
 : "${GKREPORT:?}" "${TOP_SRCDIR:?}"
+tmp=$D
 D=$TOP_SRCDIR/tests/data/diff
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/gk-diff.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 
-pass=0
-fail=0
 TAB=$(printf '\t')
 
-ok() {
-	pass=$((pass + 1))
-}
-
-no() {
-	fail=$((fail + 1))
-	echo "FAIL: $*"
+# no WHAT: a failed check (bad), shown with the output of the last run.
+no() { bad "$@"; }
+e2e_context() {
 	sed 's/^/  out: /' "$tmp/out" | head -20
 	sed 's/^/  err: /' "$tmp/err" | head -5
 }
@@ -91,5 +84,4 @@ run diff "$D/a.csv"
 run diff --format=xml "$D/a.csv" "$D/b.csv"
 [ $rc -eq 2 ] && ok || no "an unknown format is a usage error (got $rc)"
 
-echo "diff: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

@@ -7,40 +7,15 @@
 # same screen, and the file written stays the Chinese canonical file. At
 # 80x24 and at 120x40. The catalog comes from the build tree's locale/
 # (GKREPORT_LOCALEDIR, set by make check).
-set -u
-TMUX_BIN=${TMUX_BIN:-$(command -v tmux)}
-[ -n "$TMUX_BIN" ] || { echo "SKIP: tmux not installed"; exit 77; }
-GK=${GKREPORT:-./gkreport}
-TOP=${TOP_SRCDIR:-.}
+. "$(dirname "$0")/lib.sh"
+need_tmux
 LOC=${GKREPORT_LOCALEDIR:-$(dirname "$GK")/locale}
 if [ ! -f "$LOC/en/LC_MESSAGES/gkreport.mo" ]; then
 	echo "SKIP: no English catalog in $LOC (configured with --disable-nls?)"
-	echo "0 passed, 0 failed"; exit 77
+	echo "$E2E: 0 passed, 0 failed"; exit 77
 fi
 case $LOC in /*) ;; *) LOC=$(pwd)/$LOC ;; esac
-D=$(mktemp -d "${TMPDIR:-/tmp}/gk-e2e-en.XXXXXX")
-n=0
-T="$TMUX_BIN -L e2e-en-$$-$n -f /dev/null"
-S=e2e
-trap '$T kill-server 2>/dev/null; rm -rf "$D"' EXIT INT TERM
 export LC_ALL=C.UTF-8
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; screen | sed 's/^/  | /'; }
-screen() { $T capture-pane -p -t "${W:-$S:0}" 2>/dev/null; }
-# wait_for TEXT [TENTHS]: poll the screen for TEXT.
-wait_for() {
-	i=0
-	while [ $i -lt "${2:-50}" ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-check() { if wait_for "$1"; then ok; else bad "$2: no '$1' on screen"; fi; }
-check_not() { sleep 0.3; if screen | grep -qF -- "$1"; then bad "$2: '$1' on screen"; else ok; fi; }
 # Chinese characters and full-width punctuation.
 CJK='[\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]'
 # no_cjk LINE WHAT: line LINE (1-based) of the screen has no Chinese.
@@ -55,34 +30,24 @@ line_is() {
 	l=$(screen | sed -n "$1p")
 	if [ "$l" = "$2" ]; then ok; else bad "$3: line $1 is '$l', not '$2'"; fi
 }
-# start WIDTH HEIGHT FILE [LANGUAGE], on a fresh server each time; the
-# program's pid goes to $D/pid.
-start() {
-	$T kill-server 2>/dev/null
-	n=$((n + 1))
-	T="$TMUX_BIN -L e2e-en-$$-$n -f /dev/null"
-	W=
-	$T new-session -d -s $S -x "$1" -y "$2" \
-	    -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e TERM=tmux-256color -e ESCDELAY=25 \
-	    -e LANGUAGE="${4-en}" -e GKREPORT_LOCALEDIR="$LOC" \
-	    sh -c 'sh -c "echo \$\$ >\"\$0\"; exec \"\$1\" \"\$2\"" "$0" "$1" "$2"
-		echo "__EXIT__=$?"; exec sleep 600' "$D/pid" "$GK" "$3"
+# start_lang WIDTH HEIGHT FILE [LANGUAGE]: the program in LANGUAGE (en by
+# default; "" for the default Chinese), the catalog from the build tree.
+start_lang() {
+	start "$1" "$2" LANGUAGE="${4-en}" GKREPORT_LOCALEDIR="$LOC" "$3"
 }
-keys() { $T send-keys -t "${W:-$S:0}" "$@"; }
-text() { $T send-keys -t "${W:-$S:0}" -l "$1"; }
 
 cp "$TOP/examples/hongze-2024.csv" "$D/hz.csv"
 
 # The same report in Chinese first: the default stays Chinese, so the
 # English below is the catalog's doing.
-start 80 24 "$D/hz.csv" ""
+start_lang 80 24 "$D/hz.csv" ""
 check " 封面✓  一✓  二✓  三✓  四✓  五✓  六✓  检查0  帮助" "Chinese by default: section bar"
 check "Tab 下一屏  F1 帮助  ^S 保存" "Chinese by default: key line"
 keys C-q
 check "__EXIT__=0" "quit (Chinese)"
 
 # ---- 80x24 --------------------------------------------------------------
-start 80 24 "$D/hz.csv"
+start_lang 80 24 "$D/hz.csv"
 check " Cover✓  一✓  二✓  三✓  四✓  五✓  六✓  Checks0  Help" "section bar in English"
 check "Tab next screen  F1 Help  ^S save  ^Q quit  ^Z undo  F8 Checks" "key line in English"
 no_cjk 24 "key line"
@@ -166,7 +131,7 @@ if cmp -s "$D/expect.csv" "$D/hz.csv"; then ok; else
 fi
 
 # ---- 120x40 -------------------------------------------------------------
-start 120 40 "$D/hz.csv"
+start_lang 120 40 "$D/hz.csv"
 check " Cover✓  一✓  二✓  三✗  四✓  五✓  六✓  Checks2  Help" "120x40: section bar"
 check "Tab next screen  F1 Help  ^S save  ^Q quit  ^Z undo  F8 Checks" "120x40: key line"
 no_cjk 40 "120x40: key line"
@@ -191,11 +156,11 @@ keys C-s
 check "saved to $D/hz.csv" "saved (English message)"
 
 # A second gkreport on the same report: the lock prompt in English.
-$T new-window -t $S -n two \
+tmx new-window -t e2e -n two \
     -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e TERM=tmux-256color -e ESCDELAY=25 \
     -e LANGUAGE=en -e GKREPORT_LOCALEDIR="$LOC" \
     sh -c '"$0" "$1"; echo "__EXIT2__=$?"; exec sleep 600' "$GK" "$D/hz.csv"
-W=$S:two
+W=two
 check "Open in another gkreport (" "lock prompt in English"
 check "R read-only  Q quit" "lock prompt keys"
 keys r
@@ -205,13 +170,13 @@ keys 1
 check "opened read-only: cannot change" "a read-only report refuses a figure"
 keys C-q
 check "__EXIT2__=0" "the read-only one quits"
-W=
+W=a
 keys C-q
 check "__EXIT__=0" "quit the first"
 
 # Recovery after a crash: the recovery screen in English, the journal's
 # lines with the cells' Chinese labels.
-start 80 24 "$D/hz.csv"
+start_lang 80 24 "$D/hz.csv"
 check "Checks0" "opened for the crash"
 keys Tab Tab
 check "三、收到和处理政府信息公开申请情况" "table 三 for the crash"
@@ -220,7 +185,7 @@ check "[modified]" "edited before the crash"
 sleep 0.3
 kill -9 "$(cat "$D/pid")"
 check "__EXIT__=137" "killed"
-start 80 24 "$D/hz.csv"
+start_lang 80 24 "$D/hz.csv"
 check "Found unsaved changes of last time (1), kept in" "recovery screen in English"
 check "自然人: 95 → 97" "the journal's line with Chinese labels"
 check "R recover these changes   D discard them   Q quit and decide later" "recovery keys"
@@ -234,12 +199,11 @@ keys d
 check "__EXIT__=0" "discarded"
 
 # A new report.
-start 80 24 "$D/new.csv"
+start_lang 80 24 "$D/new.csv"
 check "New report: fill in the agency and the year; ^S saves it and creates the file" \
     "new report message"
 check "报告单位：" "cover labels of a new report"
 keys C-q
 check "__EXIT__=0" "quit the new report"
 
-echo "english: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

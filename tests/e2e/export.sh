@@ -2,17 +2,11 @@
 # export.sh: `gkreport export` and `gkreport new` as a clerk runs them:
 # exit statuses, refusals, what lands in the files (the real binary, no
 # terminal needed).
-set -u
-GK=${GKREPORT:?GKREPORT is not set}
-TOP=${TOP_SRCDIR:?TOP_SRCDIR is not set}
+. "$(dirname "$0")/lib.sh"
+: "${GKREPORT:?GKREPORT is not set}" "${TOP_SRCDIR:?TOP_SRCDIR is not set}"
 DATA=$TOP/tests/data/export
-T=$(mktemp -d "${TMPDIR:-/tmp}/gk-e2e-export.XXXXXX") || exit 99
-trap 'rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
+T=$D
 
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 # expect STATUS DESCRIPTION CMD...: run CMD (stdout to $T/out, stderr to
 # $T/err) and compare its exit status.
 expect() {
@@ -107,5 +101,4 @@ expect 0 "export of an incomplete report" "$GK" export -f html "$T/2025.csv"
 contains "$T/err" "处未填" "says cells are empty"
 expect 1 "--strict refuses empty cells" "$GK" export --strict -f html "$T/2025.csv"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -3,15 +3,7 @@
 # report: every guess explained on stderr with its line, the report file
 # beside the text, never over an existing one without --force, the text
 # export of the result in the official wording, and clear refusals.
-set -u
-GK=${GKREPORT:-./gkreport}
-TOP=${TOP_SRCDIR:-.}
-D=$(mktemp -d "${TMPDIR:-/tmp}/gk-e2e-import.XXXXXX") || exit 99
-trap 'rm -rf "$D"' EXIT INT TERM
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 has() {	# FILE STRING WHAT
 	if grep -qF -- "$2" "$1"; then ok; else bad "$3: no '$2'"; sed 's/^/  | /' "$1" | head -10; fi
 }
@@ -80,5 +72,4 @@ head -c 2000 /dev/urandom >"$D/bin.txt"
 [ $? -eq 2 ] && ok || bad "missing: not exit 2"
 has "$D/err" "none.txt" "missing: named"
 
-echo "import: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

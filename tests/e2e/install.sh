@@ -2,19 +2,13 @@
 # install.sh: `make install DESTDIR=...` as a packager runs it, then the
 # installed program, man page, examples, catalogs and bash completion as a
 # user meets them; `make uninstall` leaves no file behind.
-set -u
-GK=${GKREPORT:?GKREPORT is not set}
-TOP=${TOP_SRCDIR:?TOP_SRCDIR is not set}
+. "$(dirname "$0")/lib.sh"
+: "${GKREPORT:?GKREPORT is not set}" "${TOP_SRCDIR:?TOP_SRCDIR is not set}"
 B=$(dirname "$GK")
 if [ ! -f "$B/Makefile" ] || ! command -v "${MAKE:-make}" >/dev/null 2>&1; then
-	echo "no build tree beside $GK: skipped"; echo "0 passed, 0 failed"; exit 77
+	echo "no build tree beside $GK: skipped"; echo "$E2E: 0 passed, 0 failed"; exit 77
 fi
-T=$(mktemp -d "${TMPDIR:-/tmp}/gk-e2e-install.XXXXXX") || exit 99
-trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT INT TERM
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+T=$D
 has() {	# FILE STRING WHAT
 	if grep -qF -- "$2" "$1"; then ok; else bad "$3: no '$2' in $1"; sed 's/^/  | /' "$1" | head -20 >&2; fi
 }
@@ -27,7 +21,7 @@ unset LANGUAGE GKREPORT_LOCALEDIR
 R=$T/root
 if ${MAKE:-make} -s -C "$B" install DESTDIR="$R" >"$T/install.log" 2>&1; then ok; else
 	bad "make install DESTDIR failed"; cat "$T/install.log" >&2
-	echo "$pass passed, $fail failed"; exit 1
+	finish
 fi
 
 bin=$(found /bin/gkreport)
@@ -133,5 +127,4 @@ if ${MAKE:-make} -s -C "$B" uninstall DESTDIR="$R" >"$T/un.log" 2>&1; then ok; e
 left=$(find "$R" -type f | head -5)
 [ -z "$left" ] && ok || bad "left after uninstall: $left"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -3,23 +3,15 @@
 # reports checked and added up, failing units named, mixed years refused,
 # unreadable files named without stopping the others, exact totals.
 # Needs GKREPORT and TOP_SRCDIR (set by make check); no terminal.
-set -u
+. "$(dirname "$0")/lib.sh"
 : "${GKREPORT:?}" "${TOP_SRCDIR:?}"
+tmp=$D
 D=$TOP_SRCDIR/tests/data/sum
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/gk-sum.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 
-pass=0
-fail=0
-
-ok() {
-	pass=$((pass + 1))
-}
-
-no() {
-	fail=$((fail + 1))
-	echo "FAIL: $*"
+# no WHAT: a failed check (bad), shown with the output of the last run.
+no() { bad "$@"; }
+e2e_context() {
 	[ -f "$tmp/out" ] && sed 's/^/  out: /' "$tmp/out" | head -20
 	[ -f "$tmp/err" ] && sed 's/^/  err: /' "$tmp/err" | head -5
 }
@@ -141,5 +133,4 @@ run sum "$tmp/empty"
 run sum --format=xml "$D/county"
 [ $rc -eq 2 ] && ok || no "an unknown format is a usage error (got $rc)"
 
-echo "sum: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

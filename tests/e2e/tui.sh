@@ -3,43 +3,8 @@
 # non-zero example, break an identity in table 三 and see its message, jump
 # there from the checks screen and fix it, type Chinese into 五, undo and
 # redo, save, quit, reopen; quit with unsaved changes; resize mid-edit.
-set -u
-TMUX_BIN=${TMUX_BIN:-$(command -v tmux)}
-[ -n "$TMUX_BIN" ] || { echo "SKIP: tmux not installed"; exit 77; }
-GK=${GKREPORT:-./gkreport}
-TOP=${TOP_SRCDIR:-.}
-D=$(mktemp -d "${TMPDIR:-/tmp}/gk-e2e-tui.XXXXXX")
-n=0
-T="$TMUX_BIN -L e2e-tui-$$-$n -f /dev/null"
-S=e2e
-trap '$T kill-server 2>/dev/null; rm -rf "$D"' EXIT INT TERM
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; screen | sed 's/^/  | /'; }
-screen() { $T capture-pane -p -t $S 2>/dev/null; }
-# wait_for TEXT [TENTHS]: poll the screen for TEXT.
-wait_for() {
-	i=0
-	while [ $i -lt "${2:-50}" ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-check() { if wait_for "$1"; then ok; else bad "$2: no '$1' on screen"; fi; }
-check_not() { sleep 0.3; if screen | grep -qF -- "$1"; then bad "$2: '$1' on screen"; else ok; fi; }
-start() {	# start WIDTH HEIGHT FILE, on a fresh server each time
-	$T kill-server 2>/dev/null
-	n=$((n + 1))
-	T="$TMUX_BIN -L e2e-tui-$$-$n -f /dev/null"
-	$T new-session -d -s $S -x "$1" -y "$2" \
-	    -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e TERM=tmux-256color -e ESCDELAY=25 \
-	    sh -c '"$0" "$1"; echo "__EXIT__=$?"; exec sleep 600' "$GK" "$3"
-}
-keys() { $T send-keys -t $S "$@"; }
-text() { $T send-keys -t $S -l "$1"; }
+. "$(dirname "$0")/lib.sh"
+need_tmux
 
 cp "$TOP/examples/hongze-2024.csv" "$D/hz.csv"
 
@@ -88,9 +53,9 @@ check "五、存在的主要问题及改进情况" "screen 五"
 text "测试：人员力量不足，培训不够。"
 check "测试：人员力量不足" "Chinese text typed"
 # Resize mid-edit: smaller than 80x24 says so, larger redraws.
-$T resize-window -t $S -x 60 -y 20 2>/dev/null
+tmx resize-window -t e2e:$W -x 60 -y 20 2>/dev/null
 check "请把窗口放大到至少 80×24" "too small message"
-$T resize-window -t $S -x 100 -y 30 2>/dev/null
+tmx resize-window -t e2e:$W -x 100 -y 30 2>/dev/null
 check "测试：人员力量不足" "text back after resize"
 
 # Save and quit; reopen; every figure and character is there.
@@ -222,7 +187,7 @@ check "junk.txt" "the message names the file"
 click() {	# click X Y (0-based)
 	h=$(printf '1b 5b 4d %02x %02x %02x 1b 5b 4d %02x %02x %02x' \
 	    32 $(($1 + 33)) $(($2 + 33)) 35 $(($1 + 33)) $(($2 + 33)))
-	$T send-keys -t $S -H $h
+	keys -H $h
 }
 cp "$TOP/examples/hongze-2024.csv" "$D/mouse.csv"
 start 80 24 "$D/mouse.csv"
@@ -241,5 +206,4 @@ grep -q "^t3.deny_law.biz,.*,12" "$D/mouse.csv" && ok ||
     bad "the figure typed before ^S was not saved: $(grep t3.deny_law.biz "$D/mouse.csv")"
 keys C-q
 
-echo "tui: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
