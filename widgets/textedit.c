@@ -634,10 +634,8 @@ textedit_key(struct textedit *te, wint_t ch, bool fn)
 }
 
 void
-textedit_position(const struct textedit *te, int *line, int *lines)
+textedit_position(struct textedit *t, int *line, int *lines)
 {
-	struct textedit	*t = (struct textedit *)te;
-
 	layout(t);
 	*line = line_of(t, t->point) + 1;
 	*lines = t->nlines;

@@ -48,8 +48,9 @@ bool		 textedit_starts_step(const struct textedit *, wint_t ch,
 /* The selection as character indexes [from, to); false if none. */
 bool		 textedit_selection(const struct textedit *, size_t *from,
 		    size_t *to);
-/* The cursor's display line (from 1) and the number of display lines. */
-void		 textedit_position(const struct textedit *, int *line,
+/* The cursor's display line (from 1) and the number of display lines (lays
+ * the text out first, hence not const). */
+void		 textedit_position(struct textedit *, int *line,
 		    int *lines);
 /* Insert UTF-8 text at the cursor (a paste), over the selection if any.
  * Returns TE_CHANGED or 0. */
