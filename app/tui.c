@@ -1834,6 +1834,10 @@ take_lock(struct tui *t)
 		say(t, true, _("%s；没有加锁，请确认没有别人同时在改这个报告"),
 		    holder);
 		break;
+	case LOCK_REFUSED:
+		t->readonly = true;
+		say(t, true, _("%s；只读打开"), holder);
+		break;
 	}
 	free(holder);
 }
@@ -2096,7 +2100,11 @@ recover(struct tui *t)
 
 	n = journal_replay(t->path, NULL, &ji, &err);
 	if (n == -1) {
-		say(t, true, "%s", err);
+		if (ji.hostile) {	/* never written through: read-only */
+			t->readonly = true;
+			say(t, true, _("%s；只读打开"), err);
+		} else
+			say(t, true, "%s", err);
 		free(err);
 		return;
 	}
@@ -2109,7 +2117,13 @@ recover(struct tui *t)
 		free(err);
 		free(desc);
 		report_free(rec);
-		journal_remove(t->path);
+		if (ji.damaged > 0 && (copy = journal_keep_aside(t->path)) !=
+		    NULL) {
+			say(t, true, _("恢复日志中有 %d 条记录无法读取，"
+			    "已改名为 %s 留存"), ji.damaged, copy);
+			free(copy);
+		} else
+			journal_remove(t->path);
 		return;
 	}
 	copy = recovered_path(t->path);

@@ -18,16 +18,24 @@
 #include "buf.h"
 #include "journal.h"
 #include "nls.h"
+#include "safeio.h"
 #include "schema.h"
 #include "xmalloc.h"
 
 #define JOURNAL_MAGIC	"GKJ1"
+/* A journal never grows past this: an edit that would is refused (the
+ * clerk is told to save), and a larger file is not a journal of ours. A
+ * report file is at most 256 MB, and its biggest value escaped at most
+ * twice that. */
+#define JOURNAL_MAX	(512LL << 20)
 
 ssize_t	(*journal_write_fn)(int, const void *, size_t);
 
 struct journal {
 	int	 fd;
 	char	*path;
+	off_t	 size;
+	bool	 torn;	/* a failed write may have left half a line */
 };
 
 struct lock {
@@ -123,7 +131,13 @@ write_all(int fd, const char *s, size_t n)
 char *
 journal_path(const char *report_path)
 {
-	return xasprintf("%s.journal", report_path);
+	char	*real = safeio_resolve(report_path), *p;
+
+	/* Beside the file itself, so that the report opened through a
+	 * symlink and by its real name share one journal. */
+	p = xasprintf("%s.journal", real);
+	free(real);
+	return p;
 }
 
 /* Size, mtime and CRC of a file; size -1 when it does not exist. */
@@ -145,7 +159,7 @@ file_stamp(const char *path, long long *size, long long *mtime,
 	*size = st.st_size;
 	*mtime = st.st_mtime;
 	if (st.st_size > 64 * 1024 * 1024 ||
-	    (fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	    (fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
 		return;
 	data = xmalloc((size_t)st.st_size + 1);
 	while (got < (size_t)st.st_size &&
@@ -165,13 +179,32 @@ journal_open(const char *report_path, char **err)
 	uint32_t	 crc;
 	char		 num[96];
 
+	struct stat	 st;
+	char		*aside;
+
 	j = xcalloc(1, sizeof *j);
 	j->path = journal_path(report_path);
-	j->fd = open(j->path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND |
-	    O_CLOEXEC, 0600);
+	/* An old journal is never truncated: one of ours is kept aside (what
+	 * it held could not be used), anything else refused. */
+	if (lstat(j->path, &st) == 0) {
+		if (!S_ISREG(st.st_mode) || st.st_uid != geteuid()) {
+			j->fd = safeio_open_own(j->path, O_RDONLY, 0, err);
+			if (j->fd != -1) {
+				close(j->fd);
+				*err = xasprintf(_("%s: 不是本程序的恢复日志，"
+				    "不读也不写"), j->path);
+			}
+			free(j->path);
+			free(j);
+			return NULL;
+		}
+		if (st.st_size > 0 && (aside = safeio_keep_aside(j->path)) !=
+		    NULL)
+			free(aside);
+	}
+	j->fd = safeio_open_own(j->path, O_WRONLY | O_CREAT | O_TRUNC |
+	    O_APPEND, 0600, err);
 	if (j->fd == -1) {
-		*err = xasprintf(_("%s: 无法建立恢复日志：%s"), j->path,
-		    strerror(errno));
 		free(j->path);
 		free(j);
 		return NULL;
@@ -186,11 +219,12 @@ journal_open(const char *report_path, char **err)
 	seal(&b, 0);
 	if (write_all(j->fd, b.s, b.len) == -1 || fsync(j->fd) == -1) {
 		*err = xasprintf(_("%s: 无法写入恢复日志：%s"), j->path,
-		    strerror(errno));
+		    safeio_why(errno));
 		free(b.s);
 		journal_discard(j);
 		return NULL;
 	}
+	j->size = (off_t)b.len;
 	free(b.s);
 	return j;
 }
@@ -207,20 +241,23 @@ journal_continue(const char *report_path, char **err)
 
 	j = xcalloc(1, sizeof *j);
 	j->path = journal_path(report_path);
-	j->fd = open(j->path, O_RDWR | O_APPEND | O_CLOEXEC);
+	j->fd = safeio_open_own(j->path, O_RDWR | O_APPEND, 0, err);
 	if (j->fd == -1) {
-		*err = xasprintf(_("%s: 无法写入恢复日志：%s"), j->path,
-		    strerror(errno));
+		char	*why = *err;
+
+		*err = xasprintf(_("无法写入恢复日志：%s"), why);
+		free(why);
 		free(j->path);
 		free(j);
 		return NULL;
 	}
 	fchmod(j->fd, 0600);
 	end = lseek(j->fd, 0, SEEK_END);
+	j->size = end > 0 ? end : 0;
 	if (end > 0 && pread(j->fd, &last, 1, end - 1) == 1 && last != '\n' &&
 	    (write_all(j->fd, "\n", 1) == -1 || fsync(j->fd) == -1)) {
 		*err = xasprintf(_("%s: 无法写入恢复日志：%s"), j->path,
-		    strerror(errno));
+		    safeio_why(errno));
 		journal_close(j);
 		return NULL;
 	}
@@ -232,20 +269,34 @@ journal_append(struct journal *j, const char *key, const char *value,
     char **err)
 {
 	struct buf	 b = { 0 };
+	size_t		 start;
 	int		 rc = 0;
 
 	if (value != NULL && *value == '\0')
 		value = NULL;
+	if (j->torn)	/* end what a failed write left, keep this whole */
+		buf_add(&b, "\n");
+	start = b.len;
 	buf_add(&b, value != NULL ? "=\t" : "-\t");
 	escape(&b, key);
 	buf_add(&b, "\t");
 	if (value != NULL)
 		escape(&b, value);
-	seal(&b, 0);
-	if (write_all(j->fd, b.s, b.len) == -1 || fdatasync(j->fd) == -1) {
-		*err = xasprintf(_("%s: 无法写入恢复日志：%s"), j->path,
-		    strerror(errno));
+	seal(&b, start);
+	if (j->size + (off_t)b.len > JOURNAL_MAX) {
+		*err = xasprintf(_("%s: 恢复日志已满（最多 %lld MB），"
+		    "这次修改没有记入；请先保存"), j->path, JOURNAL_MAX >> 20);
 		rc = -1;
+	} else if (write_all(j->fd, b.s, b.len) == -1 ||
+	    fdatasync(j->fd) == -1) {
+		*err = xasprintf(_("%s: 无法写入恢复日志：%s"), j->path,
+		    safeio_why(errno));
+		j->torn = true;
+		j->size = lseek(j->fd, 0, SEEK_END);
+		rc = -1;
+	} else {
+		j->size += (off_t)b.len;
+		j->torn = false;
 	}
 	free(b.s);
 	return rc;
@@ -268,6 +319,16 @@ journal_discard(struct journal *j)
 		return;
 	unlink(j->path);
 	journal_close(j);
+}
+
+char *
+journal_keep_aside(const char *report_path)
+{
+	char	*p = journal_path(report_path), *aside;
+
+	aside = safeio_keep_aside(p);
+	free(p);
+	return aside;
 }
 
 void
@@ -323,58 +384,82 @@ apply(struct report *r, const char *key, const char *value)
 		report_extra_set(r, key, NULL, value, 0);
 }
 
+/* The journal could not be read at all: keep it aside (renamed), never
+ * truncate it, and say so. */
+static int
+unreadable(const char *path, struct journal_info *info, char **err)
+{
+	char	*aside = safeio_keep_aside(path);
+
+	if (aside != NULL) {
+		*err = xasprintf(_("%s: 不是 gkreport 的恢复日志，或已损坏到无法"
+		    "读取；已改名为 %s 留存"), path, aside);
+		free(aside);
+		info->exists = false;
+	} else
+		*err = xasprintf(_("%s: 不是 gkreport 的恢复日志，或已损坏到无法"
+		    "读取"), path);
+	return -1;
+}
+
 int
 journal_replay(const char *report_path, struct report *r,
     struct journal_info *info, char **err)
 {
 	struct journal_info	 dummy;
+	struct stat		 st;
 	char			*path, *line = NULL, *f[6];
 	size_t			 cap = 0;
 	ssize_t			 n;
 	FILE			*fp;
-	long long		 size, mtime;
+	long long		 size, mtime, total = 0;
 	uint32_t		 crc;
-	int			 lineno = 0, applied = 0;
+	int			 fd, lineno = 0, applied = 0;
+	bool			 header = false;
 	char			 stamp[96];
 
 	if (info == NULL)
 		info = &dummy;
 	memset(info, 0, sizeof *info);
 	path = journal_path(report_path);
-	if ((fp = fopen(path, "re")) == NULL) {
-		if (errno == ENOENT) {
-			free(path);
-			return 0;
-		}
-		*err = xasprintf(_("%s: 无法读取恢复日志：%s"), path,
-		    strerror(errno));
+	if (lstat(path, &st) == -1 && errno == ENOENT) {
+		free(path);
+		return 0;
+	}
+	info->exists = true;
+	/* A symlink, FIFO, device, folder or someone else's file in its
+	 * place is refused without being opened through or waited on. */
+	if ((fd = safeio_open_own(path, O_RDONLY, 0, err)) == -1) {
+		info->hostile = errno == ELOOP;
 		free(path);
 		return -1;
 	}
-	info->exists = true;
-	while ((n = getline(&line, &cap, fp)) != -1) {
+	if (fstat(fd, &st) == 0 && st.st_size > JOURNAL_MAX) {
+		*err = xasprintf(_("%s: 恢复日志大于 %lld MB，不是本程序写的，"
+		    "不读"), path, JOURNAL_MAX >> 20);
+		info->hostile = true;
+		close(fd);
+		free(path);
+		return -1;
+	}
+	if ((fp = fdopen(fd, "r")) == NULL)
+		abort();
+	while (total < JOURNAL_MAX && (n = getline(&line, &cap, fp)) != -1) {
+		total += n;
 		lineno++;
 		if (n == 0 || line[n - 1] != '\n' ||
 		    memchr(line, '\0', (size_t)n) != NULL) {
 			info->ignored++;	/* torn: no newline, or NUL */
+			if (line[n - 1] != '\n')
+				info->torn = true;
+			else
+				info->damaged++;
 			continue;
 		}
 		line[n - 1] = '\0';
-		if (!line_ok(line) && lineno > 1) {
-			info->ignored++;
-			continue;
-		}
-		if (lineno == 1) {
-			if (strncmp(line, JOURNAL_MAGIC "\t", 5) != 0 ||
-			    split(line, f, 5) != 5 ||
-			    strcmp(f[0], JOURNAL_MAGIC) != 0) {
-				*err = xasprintf(_("%s:1: 不是 gkreport 的恢复日志"),
-				    path);
-				free(line);
-				free(path);
-				fclose(fp);
-				return -1;
-			}
+		if (lineno == 1 && strncmp(line, JOURNAL_MAGIC "\t", 5) == 0 &&
+		    line_ok(line) && split(line, f, 5) == 5) {
+			header = true;
 			file_stamp(report_path, &size, &mtime, &crc);
 			snprintf(stamp, sizeof stamp, "%lld\t%lld\t%08x",
 			    size, mtime, (unsigned)crc);
@@ -384,10 +469,14 @@ journal_replay(const char *report_path, struct report *r,
 			info->base_changed = strcmp(f[2], stamp) != 0;
 			continue;
 		}
-		if (split(line, f, 3) != 3 || strlen(f[0]) != 1 ||
-		    (f[0][0] != '=' && f[0][0] != '-') ||
+		if (line[0] == '\0' && lineno > 1)
+			continue;	/* the end of a torn line, closed */
+		if (!line_ok(line) || split(line, f, 3) != 3 ||
+		    strlen(f[0]) != 1 || (f[0][0] != '=' && f[0][0] != '-') ||
 		    !unescape(f[1]) || !unescape(f[2]) || f[1][0] == '\0') {
+			/* A damaged header still leaves its records. */
 			info->ignored++;
+			info->damaged++;
 			continue;
 		}
 		if (r != NULL)
@@ -395,11 +484,20 @@ journal_replay(const char *report_path, struct report *r,
 		info->nrecords++;
 		applied++;
 	}
-	if (lineno == 0)
-		info->ignored = 0;
 	free(line);
-	free(path);
 	fclose(fp);
+	if (!header && lineno > 0) {
+		/* Without its header nobody can say what the records apply
+		 * to: say the report may have changed. */
+		info->header_damaged = true;
+		info->base_changed = true;
+		if (info->nrecords == 0) {
+			unreadable(path, info, err);
+			free(path);
+			return -1;
+		}
+	}
+	free(path);
 	return applied;
 }
 
@@ -459,15 +557,20 @@ journal_describe(const struct report *before, const struct report *after)
 
 /* ---- the lock ---- */
 
+/* The lock of the file report_path names, symlinks followed. */
 static char *
 lock_path(const char *report_path)
 {
-	const char	*slash = strrchr(report_path, '/');
+	char		*real = safeio_resolve(report_path), *p;
+	const char	*slash = strrchr(real, '/');
 
 	if (slash == NULL)
-		return xasprintf(".%s.lock", report_path);
-	return xasprintf("%.*s/.%s.lock", (int)(slash - report_path),
-	    report_path, slash + 1);
+		p = xasprintf(".%s.lock", real);
+	else
+		p = xasprintf("%.*s/.%s.lock", (int)(slash - real), real,
+		    slash + 1);
+	free(real);
+	return p;
 }
 
 enum lock_status
@@ -482,10 +585,15 @@ lock_take(const char *report_path, struct lock **out, char **holder)
 
 	*out = NULL;
 	p = lock_path(report_path);
-	fd = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	fd = safeio_open_own(p, O_RDWR | O_CREAT, 0600, holder);
 	if (fd == -1) {
+		if (errno == ELOOP) {
+			free(p);
+			return LOCK_REFUSED;
+		}
+		free(*holder);
 		*holder = xasprintf(_("%s: 无法建立锁文件：%s"), p,
-		    strerror(errno));
+		    safeio_why(errno));
 		free(p);
 		return LOCK_FAILED;
 	}
@@ -497,12 +605,16 @@ lock_take(const char *report_path, struct lock **out, char **holder)
 			n = read(fd, who, sizeof who - 1);
 			who[n > 0 ? n : 0] = '\0';
 			who[strcspn(who, "\n")] = '\0';
+			for (n = 0; who[n] != '\0'; n++)	/* for a screen */
+				if ((unsigned char)who[n] < 0x20 ||
+				    (unsigned char)who[n] >= 0x7f)
+					who[n] = '?';
 			*holder = xstrdup(who[0] != '\0' ? who : "?");
 			close(fd);
 			free(p);
 			return LOCK_BUSY;
 		}
-		*holder = xasprintf(_("%s: 无法加锁：%s"), p, strerror(errno));
+		*holder = xasprintf(_("%s: 无法加锁：%s"), p, safeio_why(errno));
 		close(fd);
 		free(p);
 		return LOCK_FAILED;

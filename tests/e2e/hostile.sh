@@ -165,5 +165,113 @@ fi
 left=$(ls -a | grep '\.gk-' | grep -v -e Busy12 -e notours)
 if [ -n "$left" ]; then bad "temporary files left: $left"; else ok; fi
 
+# ---- journal and lock (the application, in tmux) ---------------------------
+if [ -z "$TMUX_BIN" ]; then
+	echo "hostile: tmux not installed, application cases skipped"
+else
+screen() { $T capture-pane -p -t "$1" 2>/dev/null; }
+# wait_for WINDOW TEXT: poll the window's screen for TEXT (10 s).
+wait_for() {
+	i=0
+	while [ $i -lt 100 ]; do
+		screen "$1" | grep -qF -- "$2" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+see() { if wait_for "$1" "$2"; then ok; else bad "$3: no '$2' on screen:"
+	screen "$1" | sed 's/^/  | /' >&2; fi; }
+keys() { w=$1; shift; $T send-keys -t "e2e:$w" "$@"; }
+# A wide window, so that a message with a long path is seen whole.
+$T new-session -d -s e2e -n a -x 200 -y 30 \
+    -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e TERM=tmux-256color -e ESCDELAY=25 \
+    -e PS1='$ ' -c "$D" sh
+$T new-window -d -t e2e -n b -c "$D" sh
+app() {	# app WINDOW ARGS...: start gkreport in the window
+	w=$1; shift
+	keys "$w" "clear; \"$GK\" $*; echo __EXIT__=\$?" C-j
+}
+# quit WINDOW WHAT: ^Q, and the program ends (a Q for a question).
+quit() {
+	keys "$1" C-q
+	if wait_for "$1" "__EXIT__="; then ok; else
+		keys "$1" q
+		see "$1" "__EXIT__=" "$2: quit"
+	fi
+	keys "$1" "clear" C-j
+}
+mkdir tui
+cp "$GOOD" tui/j.csv
+echo precious >tui/precious
+chmod 644 tui/precious
+cp tui/precious precious.orig
+# case KIND MESSAGE: the journal is KIND (made by the caller as
+# tui/j.csv.journal); the application opens read-only saying MESSAGE,
+# an edit is refused, and the thing is left as it was.
+journal_case() {
+	app a tui/j.csv
+	see a "$2" "journal $1"
+	see a "只读" "journal $1: read-only"
+	keys a Tab Tab 7 Enter
+	quit a "journal $1"
+}
+ln -s "$D/tui/precious" tui/j.csv.journal
+journal_case symlink "是一个符号链接，本程序不跟随它"
+same tui/precious precious.orig "journal symlink"
+[ "$(stat -c %a tui/precious)" = 644 ] && ok || bad "journal symlink: target mode changed"
+is -L tui/j.csv.journal "journal symlink"
+rm tui/j.csv.journal
+mkfifo tui/j.csv.journal
+journal_case FIFO "是一个命名管道（FIFO）"
+is -p tui/j.csv.journal "journal FIFO"
+rm tui/j.csv.journal
+ln -s /dev/zero tui/j.csv.journal
+journal_case /dev/zero "是一个符号链接"
+rm tui/j.csv.journal
+mkdir tui/j.csv.journal
+journal_case folder "是一个文件夹"
+is -d tui/j.csv.journal "journal folder"
+rmdir tui/j.csv.journal
+truncate -s 600M tui/j.csv.journal
+journal_case "huge file" "恢复日志大于 512 MB"
+[ "$(stat -c %s tui/j.csv.journal)" = 629145600 ] && ok || bad "huge journal changed"
+rm tui/j.csv.journal
+# The lock: the same cases.
+lock_case() {
+	app a tui/j.csv
+	see a "$2" "lock $1"
+	see a "只读" "lock $1: read-only"
+	quit a "lock $1"
+}
+ln -s "$D/tui/precious" tui/.j.csv.lock
+lock_case symlink "是一个符号链接"
+same tui/precious precious.orig "lock symlink"
+rm tui/.j.csv.lock
+mkfifo tui/.j.csv.lock
+lock_case FIFO "是一个命名管道（FIFO）"
+rm tui/.j.csv.lock
+ln -s /dev/null tui/.j.csv.lock
+lock_case device "是一个符号链接"
+rm tui/.j.csv.lock
+mkdir tui/.j.csv.lock
+lock_case folder "是一个文件夹"
+rmdir tui/.j.csv.lock
+# Nothing was left behind: no journal, no lock.
+left=$(ls -a tui | grep -v -e '^\.\.\?$' -e '^j.csv$' -e '^precious$')
+if [ -z "$left" ]; then ok; else bad "left in the folder: $left"; fi
+
+# The same report through a symlink and by its real name: one lock.
+ln -s tui/j.csv same.csv
+app a tui/j.csv
+see a "淮安市洪泽区人民政府" "A opened"
+app b same.csv
+see b "报告正被另一个 gkreport 使用" "B through a symlink: busy"
+keys b q
+see b "__EXIT__=" "B quit"
+keys b clear C-j
+quit a "A"
+fi
+
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
