@@ -69,6 +69,9 @@ print_log(const char *in, const struct import_log *log)
 			cli_error("%s: %s：%s", in,
 			    import_level_label(m->level), m->text);
 	}
+	if (log->nhidden > 0)
+		cli_error(_("%s: 另有 %d 条说明未列出（只列出前 %d 条）"), in,
+		    log->nhidden, IMPORT_KEEP);
 }
 
 int

@@ -32,7 +32,7 @@
 #define MAXROWS		32		/* rows of the largest table (三: 25) */
 #define MAXVALS		16		/* values of the widest row (四: 15) */
 #define MAXTEXT		(64 * 1024 * 1024)	/* larger is not a report */
-#define TITLE_WORDS	"政府信息公开工作年度报告"
+#define TITLE_WORDS	"政府信息公开"	/* then 工作, then 年度报告 */
 
 /* Older and clipped row labels seen in published reports (spec §8), by
  * the table and row they stand for. Matched after normalising. */
@@ -100,7 +100,13 @@ struct importer {
 
 	char			*text[SCH_NFIELDS];	/* texts being gathered */
 	size_t			 textlen[SCH_NFIELDS];
+	size_t			 textcap[SCH_NFIELDS];
 	int			 title_line;
+	int			 nfigures;	/* cells given a value */
+	bool			 stop;		/* a second report begins */
+
+	int			 kept;		/* messages kept of lines */
+	int			 logcap;
 };
 
 /* ---- the log ---------------------------------------------------------- */
@@ -116,22 +122,35 @@ say(struct importer *im, int line, enum import_level level, const char *fmt,
 	va_list			 ap;
 	char			*s;
 
-	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) == -1)
-		abort();
-	va_end(ap);
-	log->v = xreallocarray(log->v, (size_t)log->n + 1, sizeof *log->v);
-	log->v[log->n].line = line;
-	log->v[log->n].level = level;
-	log->v[log->n].text = s;
-	log->v[log->n].seq = log->n;
-	log->n++;
 	if (level == IMPORT_GUESS)
 		log->nguess++;
 	else if (level == IMPORT_WARN)
 		log->nwarn++;
 	else if (level == IMPORT_REFUSED)
 		log->nrefused++;
+	/* A text of millions of odd lines must not make millions of
+	 * messages: past IMPORT_KEEP the line's messages are only counted
+	 * (the file's own, line 0, are few and always kept). */
+	if (line > 0 && im->kept >= IMPORT_KEEP) {
+		log->nhidden++;
+		return;
+	}
+	if (line > 0)
+		im->kept++;
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) == -1)
+		abort();
+	va_end(ap);
+	if (log->n == im->logcap) {
+		im->logcap = im->logcap == 0 ? 16 : im->logcap * 2;
+		log->v = xreallocarray(log->v, (size_t)im->logcap,
+		    sizeof *log->v);
+	}
+	log->v[log->n].line = line;
+	log->v[log->n].level = level;
+	log->v[log->n].text = s;
+	log->v[log->n].seq = log->n;
+	log->n++;
 }
 
 void
@@ -212,6 +231,23 @@ shown(const char *s)
 	}
 	out[o] = '\0';
 	return out;
+}
+
+/* Whether a message about line would only be counted (the log is full):
+ * then it is counted here, and the caller need not word it. */
+static bool
+muted(struct importer *im, int line, enum import_level level)
+{
+	if (line == 0 || im->kept < IMPORT_KEEP)
+		return false;
+	if (level == IMPORT_GUESS)
+		im->log->nguess++;
+	else if (level == IMPORT_WARN)
+		im->log->nwarn++;
+	else if (level == IMPORT_REFUSED)
+		im->log->nrefused++;
+	im->log->nhidden++;
+	return true;
 }
 
 /* ---- characters ------------------------------------------------------- */
@@ -303,6 +339,31 @@ norm(const char *s)
 	return out;
 }
 
+/* norm() into a buffer of size bytes (cut at a character if longer). */
+static void
+norm_into(const char *s, char *out, size_t size)
+{
+	size_t	 o = 0, k;
+	char	 ch[4];
+	int	 n;
+
+	while (*s != '\0') {
+		uint32_t	 c = utf8_get(s, &n);
+
+		s += n;
+		if (c >= 0xff01 && c <= 0xff5e)
+			c -= 0xfee0;
+		if (is_space(c) || is_quote(c))
+			continue;
+		k = utf8_put(ch, c);
+		if (o + k >= size)
+			break;
+		memcpy(out + o, ch, k);
+		o += k;
+	}
+	out[o] = '\0';
+}
+
 /* s without spaces, full-width digits made ASCII (for the title and
  * dates, where brackets keep their width). Caller frees. */
 static char *
@@ -391,33 +452,26 @@ valid_utf8(const unsigned char *s, size_t len)
 	return true;
 }
 
-/* The text as NUL-terminated UTF-8, or NULL with *err. Caller frees. */
-static char *
-decode(struct importer *im, const char *buf, size_t len, char **err)
+/* The text as UTF-8 (*outlen bytes, not NUL-terminated), or NULL with
+ * *err. Valid UTF-8 is used where it lies (a 50 MB text is not copied);
+ * a converted one is in *own, which the caller frees. */
+static const char *
+decode(struct importer *im, const char *buf, size_t len, char **own,
+    size_t *outlen, char **err)
 {
-	char		*out;
+	const char	*out;
+	char		*conv = NULL;
 	size_t		 n, i;
 
+	*own = NULL;
 	if (len >= 2 && ((unsigned char)buf[0] == 0xff &&
-	    (unsigned char)buf[1] == 0xfe)) {
-		out = utf8_from("UTF-16LE", buf + 2, len - 2, &n);
-		if (out != NULL) {
-			im->log->converted = true;
-			say(im, 0, IMPORT_INFO, "%s",
-			    _("文件是 UTF-16 编码（记事本的“Unicode”），已转换读取"));
-			goto done;
-		}
-	}
+	    (unsigned char)buf[1] == 0xfe) &&
+	    (conv = utf8_from("UTF-16LE", buf + 2, len - 2, &n)) != NULL)
+		goto converted16;
 	if (len >= 2 && ((unsigned char)buf[0] == 0xfe &&
-	    (unsigned char)buf[1] == 0xff)) {
-		out = utf8_from("UTF-16BE", buf + 2, len - 2, &n);
-		if (out != NULL) {
-			im->log->converted = true;
-			say(im, 0, IMPORT_INFO, "%s",
-			    _("文件是 UTF-16 编码（记事本的“Unicode”），已转换读取"));
-			goto done;
-		}
-	}
+	    (unsigned char)buf[1] == 0xff) &&
+	    (conv = utf8_from("UTF-16BE", buf + 2, len - 2, &n)) != NULL)
+		goto converted16;
 	if (memchr(buf, '\0', len) != NULL) {
 		*err = xasprintf(_("%s: 这不是文本文件（含有 NUL 字节），"
 		    "不是已发布报告的文字"), im->name);
@@ -428,22 +482,27 @@ decode(struct importer *im, const char *buf, size_t len, char **err)
 		len -= 3;
 	}
 	if (valid_utf8((const unsigned char *)buf, len)) {
-		out = xmalloc(len + 1);
-		memcpy(out, buf, len);
+		out = buf;
 		n = len;
-	} else if ((out = utf8_from("GB18030", buf, len, &n)) != NULL) {
+	} else if ((conv = utf8_from("GB18030", buf, len, &n)) != NULL) {
 		im->log->converted = true;
 		say(im, 0, IMPORT_INFO, "%s",
 		    _("文件不是 UTF-8，已按 GB18030（GBK）编码转换读取"));
+		out = conv;
 	} else {
 		*err = xasprintf(_("%s: 文件的编码既不是 UTF-8 也不是 GB18030，"
 		    "或者不是文本，无法读取"), im->name);
 		return NULL;
 	}
+	goto done;
+converted16:
+	im->log->converted = true;
+	say(im, 0, IMPORT_INFO, "%s",
+	    _("文件是 UTF-16 编码（记事本的“Unicode”），已转换读取"));
+	out = conv;
 done:
-	out[n] = '\0';
-	if (strlen(out) != n) {
-		free(out);
+	if (conv != NULL && memchr(conv, '\0', n) != NULL) {
+		free(conv);
 		*err = xasprintf(_("%s: 这不是文本文件（含有 NUL 字节），"
 		    "不是已发布报告的文字"), im->name);
 		return NULL;
@@ -453,10 +512,12 @@ done:
 		    out[i] != '\r' && out[i] != '\f')
 			break;
 	if (i == n) {
-		free(out);
+		free(conv);
 		*err = xasprintf(_("%s: 文件是空的"), im->name);
 		return NULL;
 	}
+	*own = conv;
+	*outlen = n;
 	return out;
 }
 
@@ -588,14 +649,29 @@ split_cells(const char *line, struct cell *cells)
 
 /* ---- labels ----------------------------------------------------------- */
 
+/* Does label, normalised as norm() does, equal normed? (No copy: this
+ * runs for every line against every label.) */
 static bool
 norm_eq(const char *normed, const char *label)
 {
-	char	*n = norm(label);
-	bool	 eq = strcmp(normed, n) == 0;
+	char	 ch[4];
+	int	 n;
+	size_t	 k;
 
-	free(n);
-	return eq;
+	while (*label != '\0') {
+		uint32_t	 c = utf8_get(label, &n);
+
+		label += n;
+		if (c >= 0xff01 && c <= 0xff5e)
+			c -= 0xfee0;
+		if (is_space(c) || is_quote(c))
+			continue;
+		k = utf8_put(ch, c);
+		if (strncmp(normed, ch, k) != 0)
+			return false;
+		normed += k;
+	}
+	return *normed == '\0';
 }
 
 /* Code points of a normalised label, for the similarity below. */
@@ -636,17 +712,66 @@ item_number(const char *s, char *out, size_t size)
 	}
 }
 
-/* How alike two normalised labels are: their longest common subsequence
- * over the longer one's length, 0 .. 100. */
-static int
-likeness(const char *a, const char *b)
+/* A row label made ready for likeness(): its code points and a 256-bit
+ * mask of them. Built once for all tables. */
+struct rowform {
+	uint32_t	 cp[128];
+	int		 n;
+	uint64_t	 mask[4];
+	char		 num[32];	/* item_number() */
+	char		 norm[512];	/* norm() */
+};
+
+static struct rowform	 rowforms[SCH_NTABLES][MAXROWS];
+
+static const struct rowform *
+rowform(int t, int r)
 {
-	uint32_t	 x[128], y[128];
-	int		 nx = codepoints(a, x, 128), ny = codepoints(b, y, 128);
-	int		 prev[129], cur[129], i, j;
+	static bool	 ready;
+	int		 tt, rr, i;
+
+	if (!ready) {
+		for (tt = 0; tt < SCH_NTABLES; tt++)
+			for (rr = 0; rr < sch_tables[tt].nrows &&
+			    rr < MAXROWS; rr++) {
+				struct rowform	*f = &rowforms[tt][rr];
+				char		 rl[512];
+
+				norm_into(sch_tables[tt].rows[rr].label, rl,
+				    sizeof rl);
+				memcpy(f->norm, rl, sizeof f->norm);
+				item_number(rl, f->num, sizeof f->num);
+				f->n = codepoints(rl, f->cp, 128);
+				for (i = 0; i < f->n; i++)
+					f->mask[(f->cp[i] >> 6) & 3] |=
+					    (uint64_t)1 << (f->cp[i] & 63);
+			}
+		ready = true;
+	}
+	return &rowforms[t][r];
+}
+
+/* How alike a normalised label (x[0..nx)) and a row label are: their
+ * longest common subsequence over the longer one's length, 0 .. 100.
+ * What cannot reach 60 is not computed (this runs for every odd line
+ * of a long text): an upper bound is how many of x's characters the
+ * row label has at all. */
+static int
+likeness(const uint32_t *x, int nx, const struct rowform *f)
+{
+	const uint32_t	*y = f->cp;
+	int		 ny = f->n, prev[129], cur[129], i, j, bound = 0;
+	int		 longer = nx > ny ? nx : ny;
 
 	if (nx == 0 || ny == 0)
 		return 0;
+	for (i = 0; i < nx; i++)
+		if (f->mask[(x[i] >> 6) & 3] & (uint64_t)1 << (x[i] & 63))
+			bound++;
+	if (bound > ny)
+		bound = ny;
+	if (bound * 100 / longer < 60)
+		return bound * 100 / longer;
 	memset(prev, 0, sizeof prev);
 	for (i = 1; i <= nx; i++) {
 		cur[0] = 0;
@@ -655,7 +780,7 @@ likeness(const char *a, const char *b)
 			    (prev[j] > cur[j - 1] ? prev[j] : cur[j - 1]);
 		memcpy(prev, cur, sizeof cur);
 	}
-	return prev[ny] * 100 / (nx > ny ? nx : ny);
+	return prev[ny] * 100 / longer;
 }
 
 enum match_how {
@@ -670,13 +795,14 @@ static int
 match_row(struct importer *im, int t, const char *label, enum match_how *how)
 {
 	const struct sch_table	*tb = &sch_tables[t];
-	char			 num[32], rnum[32];
-	int			 r, best = -1, score = 0, s, ties = 0;
+	char			 num[32];
+	uint32_t		 x[128];
+	int			 r, best = -1, score = 0, s, ties = 0, nx;
 	size_t			 i;
 
 	*how = MATCH_NONE;
-	for (r = 0; r < tb->nrows; r++)
-		if (norm_eq(label, tb->rows[r].label)) {
+	for (r = 0; r < tb->nrows && r < MAXROWS; r++)
+		if (strcmp(label, rowform(t, r)->norm) == 0) {
 			*how = MATCH_EXACT;
 			return r;
 		}
@@ -685,17 +811,18 @@ match_row(struct importer *im, int t, const char *label, enum match_how *how)
 			*how = MATCH_ALIAS;
 			return schema_row(t, aliases[i].row);
 		}
+	/* A label far longer than any row's is not a row (and the
+	 * similarity below is quadratic). */
+	if (strlen(label) > 3 * 128)
+		return -1;
 	item_number(label, num, sizeof num);
-	for (r = 0; r < tb->nrows; r++) {
-		char	*rl = norm(tb->rows[r].label);
+	nx = codepoints(label, x, 128);
+	for (r = 0; r < tb->nrows && r < MAXROWS; r++) {
+		const struct rowform	*f = rowform(t, r);
 
-		item_number(rl, rnum, sizeof rnum);
-		if (*num != '\0' && *rnum != '\0' && strcmp(num, rnum) != 0) {
-			free(rl);
+		if (*num != '\0' && *f->num != '\0' && strcmp(num, f->num) != 0)
 			continue;
-		}
-		s = likeness(label, rl);
-		free(rl);
+		s = likeness(x, nx, f);
 		if (s > score) {
 			score = s;
 			best = r;
@@ -816,6 +943,7 @@ put_value(struct importer *im, int f, const struct cell *c, int line)
 		return;
 	}
 	num = cell_number(c, &remark);
+	im->nfigures++;
 	if ((e = number_parse(num, fd->kind, &v)) == NUM_OK) {
 		report_set(im->r, f, number_format(v, fd->kind, buf));
 		if (strchr(c->norm, ',') != NULL) {
@@ -927,6 +1055,7 @@ put_row(struct importer *im, int t, int r, const struct cell *vals, int n,
 		say(im, line, IMPORT_WARN,
 		    _("%s 只有 %d 个数字，应有 %d 个（转录时丢了一列？）；"
 		    "都是 0，%d 列全部填 0"), name, n, b->ncols, b->ncols);
+		im->nfigures += n;
 		for (c = 0; c < b->ncols; c++) {
 			int	 f = schema_cell(t, r, c);
 
@@ -1324,8 +1453,13 @@ section_heading(struct importer *im, const char *text, bool *exact)
 	char	*n;
 	int	 s, found = -1;
 
-	if (strchr(text, '\t') != NULL)
+	if (strchr(text, '\t') != NULL || strlen(text) > 3 * 80)
 		return -1;
+	for (s = im->section + 1; s < SCH_NSECTIONS; s++)
+		if (strstr(text, sch_sections[s].numeral) != NULL)
+			break;
+	if (s == SCH_NSECTIONS)
+		return -1;		/* the quick way out for most lines */
 	n = norm(text);
 	if (strlen(n) > 3 * 40)
 		goto out;
@@ -1358,7 +1492,12 @@ add_text(struct importer *im, int f, const char *line)
 {
 	size_t	 n = strlen(line);
 
-	im->text[f] = xrealloc(im->text[f], im->textlen[f] + n + 2);
+	if (im->textlen[f] + n + 2 > im->textcap[f]) {
+		while (im->textlen[f] + n + 2 > im->textcap[f])
+			im->textcap[f] = im->textcap[f] < 256 ? 256 :
+			    im->textcap[f] * 2;
+		im->text[f] = xrealloc(im->text[f], im->textcap[f]);
+	}
 	if (im->textlen[f] > 0)
 		im->text[f][im->textlen[f]++] = '\n';
 	memcpy(im->text[f] + im->textlen[f], line, n + 1);
@@ -1397,11 +1536,15 @@ find_dates(const char *s, int *dates, const char **starts, const char **ends,
 static bool
 period_line(struct importer *im, const char *text, int line)
 {
-	char		*s = squeeze(text), *to;
+	char		*s, *to;
 	int		 dates[4], n, i;
 	const char	*starts[4], *ends[4];
 	char		 buf[16];
 	bool		 found = false;
+
+	if (strstr(text, "至") == NULL && strstr(text, "到") == NULL)
+		return false;
+	s = squeeze(text);
 
 	if (strstr(s, "统计") == NULL && strstr(s, "期限") == NULL &&
 	    strstr(s, "时限") == NULL)
@@ -1437,17 +1580,41 @@ out:
 	return found;
 }
 
+/* Where the title's words start in a squeezed line: 政府信息公开工作
+ * 年度报告 or 政府信息公开年度报告 (without 工作). NULL if they are not
+ * there. */
+static char *
+title_words(char *s)
+{
+	char		*w = s, *p;
+	static const char *const ends[] = { "工作年度报告", "年度报告" };
+	size_t		 i;
+
+	while ((w = strstr(w, TITLE_WORDS)) != NULL) {
+		p = w + strlen(TITLE_WORDS);
+		for (i = 0; i < sizeof ends / sizeof ends[0]; i++)
+			if (strncmp(p, ends[i], strlen(ends[i])) == 0)
+				return w;
+		w = p;
+	}
+	return NULL;
+}
+
 /* The title line: AGENCY YEAR年 政府信息公开工作年度报告, the agency
  * perhaps on the line before (prev, or NULL). */
 static bool
 title_line(struct importer *im, const char *text, int line, const char *prev,
     int prev_line, bool *used_prev)
 {
-	char	*s = squeeze(text), *w, *y, *agency = NULL;
+	char	*s, *w, *y, *agency = NULL;
 	int	 year = 0;
 	bool	 found = false;
 
-	if ((w = strstr(s, TITLE_WORDS)) == NULL)
+	if (strstr(text, "公开") == NULL)
+		return false;
+	s = squeeze(text);
+
+	if ((w = title_words(s)) == NULL)
 		goto out;
 	*w = '\0';
 	if (w - s >= (ptrdiff_t)strlen("度") &&
@@ -1553,30 +1720,79 @@ finish_tables(struct importer *im)
 	}
 }
 
+/* The next line of text[*pos..len) copied into *buf (grown as needed,
+ * NUL-terminated); CR LF, LF, CR and form feed end a line. False at the
+ * end. */
+static bool
+next_line(const char *text, size_t len, size_t *pos, char **buf,
+    size_t *cap)
+{
+	size_t	 s = *pos, e = s;
+
+	if (s >= len)
+		return false;
+	while (e < len && text[e] != '\n' && text[e] != '\r' &&
+	    text[e] != '\f')
+		e++;
+	if (e - s + 1 > *cap) {
+		while (e - s + 1 > *cap)
+			*cap = *cap < 64 ? 64 : *cap * 2;
+		*buf = xrealloc(*buf, *cap);
+	}
+	memcpy(*buf, text + s, e - s);
+	(*buf)[e - s] = '\0';
+	if (e < len && text[e] == '\r' && e + 1 < len && text[e + 1] == '\n')
+		e++;
+	*pos = e + 1;
+	return true;
+}
+
+/* Does a line after the first report's sections start another report:
+ * a short title line, or the heading 一、总体情况 once the tables began?
+ * (A reviewer pasting a folder of reports into one text.) */
+static bool
+another_report(struct importer *im, const char *line)
+{
+	char	*s, *t;
+	bool	 yes = false;
+
+	if (im->title_line == 0 || im->section < SCH_S1 ||
+	    strstr(line, "报告") == NULL) {
+		if (im->section >= SCH_S2 && strstr(line, "总体情况") != NULL) {
+			s = norm(line);
+			yes = norm_eq(s, sch_sections[SCH_S1].heading);
+			free(s);
+		}
+		return yes;
+	}
+	s = squeeze(line);
+	if (strlen(s) <= 3 * 60 && (t = title_words(s)) != NULL &&
+	    strstr(s, "年") != NULL && strstr(s, "，") == NULL) {
+		t += strlen(TITLE_WORDS);
+		yes = strcmp(t, "工作年度报告") == 0 || strcmp(t, "年度报告") == 0;
+	}
+	free(s);
+	return yes;
+}
+
 /* Walk the lines of the decoded text. */
 static void
-walk(struct importer *im, char *text)
+walk(struct importer *im, const char *text, size_t len)
 {
-	char	*s = text, *e, *raw, *line, *own = NULL, *prev = NULL;
+	char	*raw = NULL, *line, *own = NULL, *prev = NULL;
+	size_t	 pos = 0, rawcap = 0, owncap = 0;
 	int	 no = 0, prev_no = 0, ncomment = 0, first_comment = 0, sec;
 	bool	 exact, top = true, period = false;
 
-	while (s != NULL) {
-		e = s + strcspn(s, "\r\n\f");
-		if (*e == '\0')
-			e = NULL;
-		else {
-			if (*e == '\r' && e[1] == '\n')
-				*e++ = '\0';
-			*e++ = '\0';
-		}
+	while (!im->stop && next_line(text, len, &pos, &raw, &rawcap)) {
 		no++;
-		raw = s;
-		s = e;
 		/* Table lines keep their leading and trailing tabs: the cells'
 		 * positions say which column a value is in. */
-		free(own);
-		own = xstrdup(raw);
+		if (owncap < rawcap) {
+			owncap = rawcap;
+			own = xrealloc(own, owncap);
+		}
+		strcpy(own, raw);
 		line = trim(own);
 		if (*line == '\0')
 			continue;
@@ -1589,6 +1805,16 @@ walk(struct importer *im, char *text)
 		}
 		top = false;
 
+		if (another_report(im, line)) {
+			char	*q = shown(line);
+
+			say(im, no, IMPORT_REFUSED,
+			    _("从这一行（“%s”）起是另一份报告：一次只能读取一份，"
+			    "请把各份报告分开保存后逐份导入"), q);
+			free(q);
+			im->stop = true;
+			break;
+		}
 		if ((sec = section_heading(im, line, &exact)) != -1) {
 			drop_pending(im);
 			if (!exact) {
@@ -1622,7 +1848,10 @@ walk(struct importer *im, char *text)
 						free(q);
 					}
 				} else {
-					if (prev != NULL) {
+					if (prev != NULL && muted(im, prev_no,
+					    IMPORT_INFO))
+						;
+					else if (prev != NULL) {
 						char	*q = shown(prev);
 
 						say(im, prev_no, IMPORT_INFO,
@@ -1659,6 +1888,7 @@ walk(struct importer *im, char *text)
 		}
 	}
 	free(own);
+	free(raw);
 	drop_pending(im);
 	if (ncomment > 0)
 		say(im, first_comment, IMPORT_INFO,
@@ -1706,7 +1936,9 @@ import_text(const char *buf, size_t len, const char *name,
 {
 	struct importer		 im;
 	struct import_log	 own;
-	char			*text;
+	const char		*text;
+	char			*conv;
+	size_t			 tlen;
 	int			 t, i, f;
 
 	if (log == NULL)
@@ -1733,12 +1965,12 @@ import_text(const char *buf, size_t len, const char *name,
 		    name, len);
 		goto fail;
 	}
-	if ((text = decode(&im, buf, len, err)) == NULL)
+	if ((text = decode(&im, buf, len, &conv, &tlen, err)) == NULL)
 		goto fail;
 	im.r = report_new();
 	report_set(im.r, F_FORMAT, SCH_FORMAT);
-	walk(&im, text);
-	free(text);
+	walk(&im, text, tlen);
+	free(conv);
 	finish_other6(&im);
 	finish_tables(&im);
 	finish_texts(&im);
@@ -1756,6 +1988,11 @@ import_text(const char *buf, size_t len, const char *name,
 	if (log->nrefused > 0) {
 		*err = xasprintf(_("%s: 有 %d 行无法读取，没有生成报告"),
 		    name, log->nrefused);
+		goto fail;
+	}
+	if (im.nfigures == 0) {
+		*err = xasprintf(_("%s: 找到了表格的行，但没有读到任何数字"
+		    "（格子都是空的，或排版认不出），没有生成报告"), name);
 		goto fail;
 	}
 	if (log == &own)

@@ -32,12 +32,16 @@ struct import_msg {
 	int			 seq;	/* order said, within a line */
 };
 
+/* Messages about lines kept in the log; more are only counted (nhidden). */
+#define IMPORT_KEEP	300
+
 struct import_log {
 	int			 n;
 	struct import_msg	*v;
 	int			 nguess;	/* IMPORT_GUESS */
 	int			 nwarn;		/* IMPORT_WARN */
 	int			 nrefused;	/* IMPORT_REFUSED */
+	int			 nhidden;	/* said but not kept (IMPORT_KEEP) */
 	bool			 converted;	/* the text was GB18030/UTF-16 */
 };
 

@@ -449,3 +449,74 @@ Test(import, empty_and_binary_are_refused_with_a_reason)
 	free(err);
 	import_log_free(&log);
 }
+
+/* ---- bounds: several reports, nothing read, a flood of odd lines ------- */
+
+Test(import, second_report_in_the_same_text_is_refused_at_its_title)
+{
+	struct import_log	 log;
+	char			*a = sample_text("hongze-2024.txt"), *two;
+	int			 line = 1, i;
+
+	for (i = 0; a[i] != '\0'; i++)
+		line += a[i] == '\n';
+	cr_assert(asprintf(&two, "%s\n%s", a, a) > 0);
+	cr_expect_null(import_str(two, &log));
+	/* The second copy starts at line + 1; its title is its line 6. */
+	if (!logged(&log, line + 6, IMPORT_REFUSED, "另一份报告"))
+		dump(&log);
+	cr_expect(logged(&log, line + 6, IMPORT_REFUSED, "另一份报告"));
+	import_log_free(&log);
+	free(two);
+	free(a);
+}
+
+Test(import, title_without_gongzuo_is_the_title)
+{
+	struct import_log	 log;
+	char			*a = sample_text("hongze-2024.txt"), *b;
+	struct report		*r;
+
+	b = replace(a, "2024年政府信息公开工作年度报告", "2024年政府信息公开年度报告");
+	r = import_str(b, &log);
+	cr_assert_not_null(r);
+	cr_expect_str_eq(report_get(r, F_AGENCY), "淮安市洪泽区人民政府");
+	cr_expect_str_eq(report_get(r, F_YEAR), "2024");
+	report_free(r);
+	import_log_free(&log);
+	free(b);
+	free(a);
+}
+
+Test(import, table_rows_without_a_single_figure_are_refused)
+{
+	struct import_log	 log;
+	char			*err = NULL;
+	const char		*t = "某局2024年政府信息公开工作年度报告\n"
+	    "三、收到和处理政府信息公开申请情况\n"
+	    "一、本年新收政府信息公开申请数量\t\t\t\t\t\t\t\n"
+	    "二、上年结转政府信息公开申请数量\t\t\t\t\t\t\t\n";
+
+	cr_expect_null(import_text(t, strlen(t), "blank.txt", &log, &err));
+	cr_assert_not_null(err);
+	cr_expect(strstr(err, "没有读到任何数字") != NULL, "%s", err);
+	free(err);
+	import_log_free(&log);
+}
+
+Test(import, a_flood_of_odd_lines_keeps_a_bounded_log)
+{
+	struct import_log	 log;
+	char			*err = NULL, *t;
+	size_t			 i, n = 20000, o = 0;
+
+	t = malloc(n * 8 + 1);
+	for (i = 0; i < n; i++)
+		o += (size_t)sprintf(t + o, "行%04zu\n", i % 10000);
+	cr_expect_null(import_text(t, o, "flood.txt", &log, &err));
+	cr_expect_leq(log.n, IMPORT_KEEP + 8);
+	cr_expect_gt(log.nhidden, 0);
+	free(err);
+	import_log_free(&log);
+	free(t);
+}

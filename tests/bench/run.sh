@@ -5,6 +5,8 @@
 #   2. bytes written to the terminal per keystroke in table 三
 #   3. check and sum over many generated unit reports
 #   4. peak memory of the application with a report open
+#   5. import of 50 MB of short lines and 1,000,000 table-like lines
+#      (tests/bench/import.sh)
 #
 # Each figure is the median of repeated runs. Environment (set by make):
 # GKREPORT (the binary), BENCHDIR (genreports, ptybench), TOP_SRCDIR.
@@ -335,6 +337,10 @@ echo
 echo "4. Peak memory of the application with the report open (median of $REPS; after the keystrokes of 2)"
 printf '   %-46s %7s MB   target <= 8 MB: %s\n' "gkreport $(basename "$example"), peak RSS" "$rss_mb" \
     "$(verdict "$rss_mb" '<=' 8)"
+echo
+
+# ---- 5. import of big texts ---------------------------------------------------
+GKREPORT="$GKREPORT" sh "$TOP_SRCDIR/tests/bench/import.sh"
 echo
 
 # ---- the targets at a glance ----------------------------------------------------

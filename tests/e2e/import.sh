@@ -72,4 +72,20 @@ head -c 2000 /dev/urandom >"$D/bin.txt"
 [ $? -eq 2 ] && ok || bad "missing: not exit 2"
 has "$D/err" "none.txt" "missing: named"
 
+# Two reports in one text (a reviewer pasting a folder): refused at the
+# second one's title, never swallowed into the first one's section 六.
+H="$TOP/tests/data/import/hongze-2024.txt"
+cat "$H" "$H" >"$D/two.txt"
+n=$(($(wc -l <"$H") + 6))
+"$GK" import "$D/two.txt" >/dev/null 2>"$D/err"
+[ $? -eq 2 ] && ok || bad "two reports: not exit 2"
+has "$D/err" "gkreport: $D/two.txt:$n: 无法读取：从这一行（“2024年政府信息公开工作年度报告”）起是另一份报告" \
+    "two reports: the second title's line"
+# Thousands of odd lines: a few hundred notes, then how many more.
+awk '{ print } /^三、收到和处理/ { for (i = 1; i <= 3000; i++) printf "杂项%d\t1\t2\n", i }' \
+    "$H" >"$D/flood.txt"
+"$GK" import "$D/flood.txt" >/dev/null 2>"$D/err"
+[ "$(wc -l <"$D/err")" -le 310 ] && ok || bad "flood: $(wc -l <"$D/err") lines on stderr"
+has "$D/err" "条说明未列出（只列出前 300 条）" "flood: the count of the rest"
+
 finish
