@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -25,28 +24,6 @@ enum check_format {
 
 /* A section with more empty cells than this shows the first few only. */
 #define EMPTY_SHOWN	5
-
-static void
-usage(void)
-{
-	printf(_("用法：gkreport check [选项] 报告.csv...\n"
-	    "检查报告的勾稽关系（表三每列、每行，表四每类）、数值格式和是否填全。\n\n"
-	    "选项：\n"
-	    "      --prev=上年.csv     用上年的报告文件填入“上年报告”数字，\n"
-	    "                          检查上年结转（X1）和现行有效件数（X2）\n"
-	    "      --blank-as-zero     把空格子当作 0（不报“未填”）\n"
-	    "      --format=格式       text（默认，按表分组的说明）或\n"
-	    "                          csv（file,rule,severity,keys,message，\n"
-	    "                          每个问题一行，供汇总脚本使用）\n"
-	    "  -h, --help              显示此帮助并退出\n"
-	    "  -V, --version           显示版本信息并退出\n\n"
-	    "问题分三级：错误（勾稽关系不成立、数值无效）、未填（必填的格子或\n"
-	    "文字为空）、提示（与上年不衔接、文字可能漏写，可在报告中写说明）。\n"
-	    "报告读取时的提醒（如按 GB18030 转换、不认识的键）写到标准错误。\n\n"
-	    "退出状态：0 所有报告都已填全且没有错误（可以有提示）；\n"
-	    "1 有报告存在错误或未填的格子；2 有文件无法读取或用法错误\n"
-	    "（其余文件照常检查）。\n"));
-}
 
 /* Minimal CSV quoting of one field onto out. */
 static void
@@ -187,58 +164,28 @@ check_one(const char *path, const struct report *last, int flags,
 	return status;
 }
 
-int
-cmd_check(int argc, char **argv)
+static int
+cmd_check(const struct cli_args *args)
 {
-	enum { OPT_PREV = 256, OPT_BLANK, OPT_FORMAT };
-	static const struct option longopts[] = {
-		{ "prev",		required_argument, NULL, OPT_PREV },
-		{ "blank-as-zero",	no_argument,	   NULL, OPT_BLANK },
-		{ "format",		required_argument, NULL, OPT_FORMAT },
-		{ "help",		no_argument,	   NULL, 'h' },
-		{ "version",		no_argument,	   NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
 	static char		 obuf[1 << 16];
 	enum check_format	 fmt = CF_TEXT;
 	struct csvio_info	 info;
 	struct report		*last = NULL;
-	const char		*prev = NULL;
+	const char		*prev = cli_get(args, "prev");
+	const char		*format = cli_get(args, "format");
 	char			*err;
-	int			 c, i, flags = 0, status = 0, st;
+	int			 i, flags = 0, status = 0, st;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_PREV:
-			prev = optarg;
-			break;
-		case OPT_BLANK:
-			flags |= RULES_BLANK_AS_ZERO;
-			break;
-		case OPT_FORMAT:
-			if (strcmp(optarg, "text") == 0)
-				fmt = CF_TEXT;
-			else if (strcmp(optarg, "csv") == 0)
-				fmt = CF_CSV;
-			else
-				return cli_usage_error("check",
-				    _("不认识的输出格式 “%s”（可用 text 或 csv）"),
-				    optarg);
-			break;
-		case 'h':
-			usage();
-			return 0;
-		case 'V':
-			cli_version();
-			return 0;
-		default:
-			return cli_usage_error("check",
-			    _("无法识别的选项或缺少参数：%s"), argv[optind - 1]);
-		}
-	}
-	if (optind >= argc)
+	if (cli_has(args, "blank-as-zero"))
+		flags |= RULES_BLANK_AS_ZERO;
+	if (format == NULL || strcmp(format, "text") == 0)
+		fmt = CF_TEXT;
+	else if (strcmp(format, "csv") == 0)
+		fmt = CF_CSV;
+	else
+		return cli_usage_error("check",
+		    _("不认识的输出格式 “%s”（可用 text 或 csv）"), format);
+	if (args->argc == 0)
 		return cli_usage_error("check", "%s", _("没有给出要检查的报告文件"));
 	if (prev != NULL) {
 		if ((last = csvio_load(prev, &info, &err)) == NULL) {
@@ -253,8 +200,8 @@ cmd_check(int argc, char **argv)
 	setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
 	if (fmt == CF_CSV)
 		fputs("file,rule,severity,keys,message\r\n", stdout);
-	for (i = optind; i < argc; i++) {
-		st = check_one(argv[i], last, flags, fmt);
+	for (i = 0; i < args->argc; i++) {
+		st = check_one(args->argv[i], last, flags, fmt);
 		if (st == EXIT_TROUBLE)
 			fflush(stdout);
 		if (st > status)
@@ -267,3 +214,30 @@ cmd_check(int argc, char **argv)
 	}
 	return status;
 }
+
+static const struct cli_option options[] = {
+	{ "prev", 0, N_("上年.csv"),
+	    N_("用上年的报告文件填入“上年报告”数字，\n"
+	    "检查上年结转（X1）和现行有效件数（X2）") },
+	{ "blank-as-zero", 0, NULL, N_("把空格子当作 0（不报“未填”）") },
+	{ "format", 0, N_("格式"),
+	    N_("text（默认，按表分组的说明）或\n"
+	    "csv（file,rule,severity,keys,message，\n"
+	    "每个问题一行，供汇总脚本使用）") },
+	{ NULL, 0, NULL, NULL }
+};
+
+const struct cli_command cmd_check_entry = {
+	.name = "check",
+	.summary = N_("检查报告的勾稽关系与完整性"),
+	.usage = N_("[选项] 报告.csv..."),
+	.about = N_("检查报告的勾稽关系（表三每列、每行，表四每类）、数值格式和是否填全。\n"),
+	.options = options,
+	.notes = N_("问题分三级：错误（勾稽关系不成立、数值无效）、未填（必填的格子或\n"
+	    "文字为空）、提示（与上年不衔接、文字可能漏写，可在报告中写说明）。\n"
+	    "报告读取时的提醒（如按 GB18030 转换、不认识的键）写到标准错误。\n\n"
+	    "退出状态：0 所有报告都已填全且没有错误（可以有提示）；\n"
+	    "1 有报告存在错误或未填的格子；2 有文件无法读取或用法错误\n"
+	    "（其余文件照常检查）。\n"),
+	.run = cmd_check,
+};

@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,21 +27,6 @@ enum fmt { FMT_TEXT, FMT_CSV };
 static const char *const kind_names[] = {
 	"meta", "text", "cell", "prev", "extra"
 };
-
-static void
-usage(void)
-{
-	printf(_("用法：gkreport diff [选项] 甲.csv 乙.csv\n"
-	    "列出两份报告中所有不同的单元格、文字、基本信息和说明，\n"
-	    "并给出两边的值（用于双人录入核对）。\n\n"
-	    "选项：\n"
-	    "  -c, --change          把乙当作本年、甲当作上年，逐格列出增减和\n"
-	    "                        增减幅度（上年为 0 时记“新增”），供撰写说明\n"
-	    "      --format=text|csv 输出格式（csv 便于表格和程序处理）\n"
-	    "  -h, --help            显示此帮助并退出\n"
-	    "  -V, --version         显示版本信息并退出\n\n"
-	    "退出状态：0 完全相同；1 有不同；2 文件无法读取或用法错误。\n"));
-}
 
 /* Would a spreadsheet take this typed text for a formula? A computed
  * number such as -6 or +8.9% is left alone. */
@@ -266,58 +250,31 @@ load(const char *path)
 	return r;
 }
 
-int
-cmd_diff(int argc, char **argv)
+static int
+cmd_diff(const struct cli_args *args)
 {
-	enum { OPT_FORMAT = 256 };
-	static const struct option longopts[] = {
-		{ "change",	no_argument,	   NULL, 'c' },
-		{ "format",	required_argument, NULL, OPT_FORMAT },
-		{ "help",	no_argument,	   NULL, 'h' },
-		{ "version",	no_argument,	   NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct report	*a, *b;
 	struct diff	*d;
 	enum fmt	 fmt = FMT_TEXT;
-	bool		 change = false;
-	int		 c, rc;
+	const char	*format = cli_get(args, "format");
+	char		*const *argv = args->argv;
+	bool		 change = cli_has(args, "change");
+	int		 rc;
 	int64_t		 ya, yb;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "chV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			change = true;
-			break;
-		case OPT_FORMAT:
-			if (strcmp(optarg, "text") == 0)
-				fmt = FMT_TEXT;
-			else if (strcmp(optarg, "csv") == 0)
-				fmt = FMT_CSV;
-			else
-				return cli_usage_error("diff",
-				    _("--format 只能是 text 或 csv，不是 “%s”"),
-				    optarg);
-			break;
-		case 'h':
-			usage();
-			return 0;
-		case 'V':
-			cli_version();
-			return 0;
-		default:
-			return cli_usage_error("diff", _("无法识别的选项或缺少参数：%s"),
-			    argv[optind - 1]);
-		}
-	}
-	if (argc - optind != 2)
+	if (format == NULL || strcmp(format, "text") == 0)
+		fmt = FMT_TEXT;
+	else if (strcmp(format, "csv") == 0)
+		fmt = FMT_CSV;
+	else
+		return cli_usage_error("diff",
+		    _("--format 只能是 text 或 csv，不是 “%s”"), format);
+	if (args->argc != 2)
 		return cli_usage_error("diff", "%s",
 		    _("请给出要比较的两份报告文件"));
-	if ((a = load(argv[optind])) == NULL)
+	if ((a = load(argv[0])) == NULL)
 		return EXIT_TROUBLE;
-	if ((b = load(argv[optind + 1])) == NULL) {
+	if ((b = load(argv[1])) == NULL) {
 		report_free(a);
 		return EXIT_TROUBLE;
 	}
@@ -325,12 +282,12 @@ cmd_diff(int argc, char **argv)
 		if (report_value(a, F_YEAR, &ya) && report_value(b, F_YEAR, &yb) &&
 		    yb != ya + 1)
 			cli_warn(_("%s 是 %d 年度，%s 是 %d 年度，不是相邻两年"),
-			    argv[optind], (int)ya, argv[optind + 1], (int)yb);
-		rc = print_change(a, b, argv[optind], argv[optind + 1], fmt) > 0 ?
+			    argv[0], (int)ya, argv[1], (int)yb);
+		rc = print_change(a, b, argv[0], argv[1], fmt) > 0 ?
 		    EXIT_FINDINGS : 0;
 	} else {
 		d = diff_reports(a, b);
-		print_diff(d, a, b, argv[optind], argv[optind + 1], fmt);
+		print_diff(d, a, b, argv[0], argv[1], fmt);
 		rc = d->n > 0 ? EXIT_FINDINGS : 0;
 		diff_free(d);
 	}
@@ -342,3 +299,22 @@ cmd_diff(int argc, char **argv)
 	}
 	return rc;
 }
+
+static const struct cli_option options[] = {
+	{ "change", 'c', NULL,
+	    N_("把乙当作本年、甲当作上年，逐格列出增减和\n"
+	    "增减幅度（上年为 0 时记“新增”），供撰写说明") },
+	{ "format", 0, "text|csv", N_("输出格式（csv 便于表格和程序处理）") },
+	{ NULL, 0, NULL, NULL }
+};
+
+const struct cli_command cmd_diff_entry = {
+	.name = "diff",
+	.summary = N_("比较两份报告（双人录入核对、与上年对比）"),
+	.usage = N_("[选项] 甲.csv 乙.csv"),
+	.about = N_("列出两份报告中所有不同的单元格、文字、基本信息和说明，\n"
+	    "并给出两边的值（用于双人录入核对）。\n"),
+	.options = options,
+	.notes = N_("退出状态：0 完全相同；1 有不同；2 文件无法读取或用法错误。\n"),
+	.run = cmd_diff,
+};

@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,28 +16,6 @@
 #include "export.h"
 #include "nls.h"
 #include "rules.h"
-
-static void
-usage(void)
-{
-	printf(_("用法：gkreport export [选项] 报告.csv\n"
-	    "把报告导出为 Excel 表格（CSV）、可发布的文本或网页（HTML）。\n"
-	    "不带 -o 时写到标准输出。\n\n"
-	    "选项：\n"
-	    "  -f, --format=格式     csv（表格）、text（文本）或 html（网页）；\n"
-	    "                        不给时按 -o 文件的扩展名（.csv .txt .html）\n"
-	    "  -e, --encoding=编码   csv 和 text 的编码：utf-8（默认，csv 带 BOM）\n"
-	    "                        或 gb18030（旧版 Excel、WPS）；网页总是 UTF-8\n"
-	    "  -o, --output=文件     写入文件（先写临时文件，完成后替换）\n"
-	    "      --strict          报告有错误或未填的格子时不导出\n"
-	    "  -h, --help            显示此帮助并退出\n"
-	    "  -V, --version         显示版本信息并退出\n\n"
-	    "表格中以 = + - @（含全角）、制表符或回车开头的文字前加 '，\n"
-	    "以免 Excel 把它当作公式。\n"
-	    "报告有错误或未填的格子时照常导出，并在标准错误上说明。\n\n"
-	    "退出状态：0 已导出；1 用了 --strict 而报告有错误或未填的格子；\n"
-	    "2 文件无法读取或写入、用法错误。\n"));
-}
 
 /* The format an output name suggests, or -1. */
 static int
@@ -53,65 +30,32 @@ format_of_name(const char *path)
 	return export_parse_format(dot + 1);
 }
 
-int
-cmd_export(int argc, char **argv)
+static int
+cmd_export(const struct cli_args *args)
 {
-	enum { OPT_STRICT = 256 };
-	static const struct option longopts[] = {
-		{ "format",	required_argument, NULL, 'f' },
-		{ "encoding",	required_argument, NULL, 'e' },
-		{ "output",	required_argument, NULL, 'o' },
-		{ "strict",	no_argument,	   NULL, OPT_STRICT },
-		{ "help",	no_argument,	   NULL, 'h' },
-		{ "version",	no_argument,	   NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct csvio_info	 info;
 	struct report		*r;
 	struct findings		*fs;
-	const char		*in, *out = NULL;
+	const char		*in, *out = cli_get(args, "output"), *v;
 	char			*err = NULL;
-	bool			 strict = false;
-	int			 c, i, fmt = -1, enc = EXPORT_UTF8, rc;
+	bool			 strict = cli_has(args, "strict");
+	int			 i, fmt = -1, enc = EXPORT_UTF8, rc;
 	int			 nerror, nincomplete;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "f:e:o:hV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if ((fmt = export_parse_format(optarg)) == -1)
-				return cli_usage_error("export",
-				    _("不认识的导出格式 “%s”（应为 csv、text 或 html）"),
-				    optarg);
-			break;
-		case 'e':
-			if ((enc = export_parse_encoding(optarg)) == -1)
-				return cli_usage_error("export",
-				    _("不认识的编码 “%s”（应为 utf-8 或 gb18030）"),
-				    optarg);
-			break;
-		case 'o':
-			out = strcmp(optarg, "-") == 0 ? NULL : optarg;
-			break;
-		case OPT_STRICT:
-			strict = true;
-			break;
-		case 'h':
-			usage();
-			return 0;
-		case 'V':
-			cli_version();
-			return 0;
-		default:
-			return cli_usage_error("export",
-			    _("无法识别的选项或缺少参数：%s"), argv[optind - 1]);
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage_error("export", "%s", argc - optind == 0 ?
+	if ((v = cli_get(args, "format")) != NULL &&
+	    (fmt = export_parse_format(v)) == -1)
+		return cli_usage_error("export",
+		    _("不认识的导出格式 “%s”（应为 csv、text 或 html）"), v);
+	if ((v = cli_get(args, "encoding")) != NULL &&
+	    (enc = export_parse_encoding(v)) == -1)
+		return cli_usage_error("export",
+		    _("不认识的编码 “%s”（应为 utf-8 或 gb18030）"), v);
+	if (out != NULL && strcmp(out, "-") == 0)
+		out = NULL;
+	if (args->argc != 1)
+		return cli_usage_error("export", "%s", args->argc == 0 ?
 		    _("缺少要导出的报告文件") : _("一次只能导出一份报告"));
-	in = argv[optind];
+	in = args->argv[0];
 	if (fmt == -1 && out != NULL)
 		fmt = format_of_name(out);
 	if (fmt == -1)
@@ -163,3 +107,30 @@ cmd_export(int argc, char **argv)
 		    "用 “gkreport check %s” 查看"), nerror, nincomplete, in);
 	return 0;
 }
+
+static const struct cli_option options[] = {
+	{ "format", 'f', N_("格式"),
+	    N_("csv（表格）、text（文本）或 html（网页）；\n"
+	    "不给时按 -o 文件的扩展名（.csv .txt .html）") },
+	{ "encoding", 'e', N_("编码"),
+	    N_("csv 和 text 的编码：utf-8（默认，csv 带 BOM）\n"
+	    "或 gb18030（旧版 Excel、WPS）；网页总是 UTF-8") },
+	{ "output", 'o', N_("文件"), N_("写入文件（先写临时文件，完成后替换）") },
+	{ "strict", 0, NULL, N_("报告有错误或未填的格子时不导出") },
+	{ NULL, 0, NULL, NULL }
+};
+
+const struct cli_command cmd_export_entry = {
+	.name = "export",
+	.summary = N_("导出为 Excel 表格、可发布的文本或网页"),
+	.usage = N_("[选项] 报告.csv"),
+	.about = N_("把报告导出为 Excel 表格（CSV）、可发布的文本或网页（HTML）。\n"
+	    "不带 -o 时写到标准输出。\n"),
+	.options = options,
+	.notes = N_("表格中以 = + - @（含全角）、制表符或回车开头的文字前加 '，\n"
+	    "以免 Excel 把它当作公式。\n"
+	    "报告有错误或未填的格子时照常导出，并在标准错误上说明。\n\n"
+	    "退出状态：0 已导出；1 用了 --strict 而报告有错误或未填的格子；\n"
+	    "2 文件无法读取或写入、用法错误。\n"),
+	.run = cmd_export,
+};

@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,27 +18,6 @@
 #include "nls.h"
 #include "rules.h"
 #include "xmalloc.h"
-
-static void
-usage(void)
-{
-	printf(_("用法：gkreport import [选项] 已发布报告.txt\n"
-	    "读取已发布的政府信息公开工作年度报告的文字（从 PDF 或网页复制），\n"
-	    "生成报告文件。文字可以是 UTF-8 或 GB18030（GBK）编码。\n\n"
-	    "选项：\n"
-	    "  -o, --output=文件     写入的报告文件（默认：与文字文件同名、\n"
-	    "                        扩展名为 .csv，放在同一文件夹）\n"
-	    "      --force           报告文件已存在时覆盖（旧文件留作 文件~）\n"
-	    "  -h, --help            显示此帮助并退出\n"
-	    "  -V, --version         显示版本信息并退出\n\n"
-	    "标题行给出报告单位和年度，说明统计期限的句子给出起止日期。\n"
-	    "行名按标准写法核对（全角半角、空格、引号不计），旧的或截短的\n"
-	    "写法照样读取；凡是猜测、补 0、留空的地方，都在标准错误上逐行\n"
-	    "说明（文件:行号: 说明）。读完后按检查规则核对一遍。\n\n"
-	    "退出状态：0 已生成报告（可能有猜测或检查发现的问题，均已说明）；\n"
-	    "2 文字无法作为报告读取（没有表格、有读不了的行）、文件无法写入\n"
-	    "或用法错误。\n"));
-}
 
 /* NAME.txt -> NAME.csv beside it. Caller frees. */
 static char *
@@ -74,60 +52,25 @@ print_log(const char *in, const struct import_log *log)
 		    log->nhidden, IMPORT_KEEP);
 }
 
-int
-cmd_import(int argc, char **argv)
+static int
+cmd_import(const struct cli_args *args)
 {
-	enum { OPT_FORCE = 256 };
-	static const struct option longopts[] = {
-		{ "output",	required_argument, NULL, 'o' },
-		{ "force",	no_argument,	   NULL, OPT_FORCE },
-		{ "help",	no_argument,	   NULL, 'h' },
-		{ "version",	no_argument,	   NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct import_log	 log;
 	struct report		*r;
 	struct findings		*fs;
 	struct stat		 st;
 	const char		*in;
 	char			*out = NULL, *err = NULL;
-	bool			 force = false;
-	int			 c, rc = 0;
+	bool			 force = cli_has(args, "force");
+	int			 rc = 0;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "o:hV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			free(out);
-			out = xstrdup(optarg);
-			break;
-		case OPT_FORCE:
-			force = true;
-			break;
-		case 'h':
-			usage();
-			free(out);
-			return 0;
-		case 'V':
-			cli_version();
-			free(out);
-			return 0;
-		default:
-			free(out);
-			return cli_usage_error("import",
-			    _("无法识别的选项或缺少参数：%s"), argv[optind - 1]);
-		}
-	}
-	if (argc - optind != 1) {
-		free(out);
-		return cli_usage_error("import", "%s", argc - optind == 0 ?
+	if (args->argc != 1)
+		return cli_usage_error("import", "%s", args->argc == 0 ?
 		    _("缺少要读取的已发布报告文字（.txt）") :
 		    _("一次只能读取一份已发布报告"));
-	}
-	in = argv[optind];
-	if (out == NULL)
-		out = default_output(in);
+	in = args->argv[0];
+	out = cli_has(args, "output") ? xstrdup(cli_get(args, "output")) :
+	    default_output(in);
 	if (cli_same_file(in, out)) {
 		rc = cli_usage_error("import",
 		    _("%s: 报告文件不能就是要读取的文字文件本身"), out);
@@ -171,3 +114,28 @@ cmd_import(int argc, char **argv)
 	free(out);
 	return 0;
 }
+
+static const struct cli_option options[] = {
+	{ "output", 'o', N_("文件"),
+	    N_("写入的报告文件（默认：与文字文件同名、\n"
+	    "扩展名为 .csv，放在同一文件夹）") },
+	{ "force", 0, NULL, N_("报告文件已存在时覆盖（旧文件留作 文件~）") },
+	{ NULL, 0, NULL, NULL }
+};
+
+const struct cli_command cmd_import_entry = {
+	.name = "import",
+	.summary = N_("读取已发布报告的文本，生成报告文件"),
+	.usage = N_("[选项] 已发布报告.txt"),
+	.about = N_("读取已发布的政府信息公开工作年度报告的文字（从 PDF 或网页复制），\n"
+	    "生成报告文件。文字可以是 UTF-8 或 GB18030（GBK）编码。\n"),
+	.options = options,
+	.notes = N_("标题行给出报告单位和年度，说明统计期限的句子给出起止日期。\n"
+	    "行名按标准写法核对（全角半角、空格、引号不计），旧的或截短的\n"
+	    "写法照样读取；凡是猜测、补 0、留空的地方，都在标准错误上逐行\n"
+	    "说明（文件:行号: 说明）。读完后按检查规则核对一遍。\n\n"
+	    "退出状态：0 已生成报告（可能有猜测或检查发现的问题，均已说明）；\n"
+	    "2 文字无法作为报告读取（没有表格、有读不了的行）、文件无法写入\n"
+	    "或用法错误。\n"),
+	.run = cmd_import,
+};

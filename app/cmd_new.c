@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,28 +19,6 @@
 #include "rules.h"
 #include "schema.h"
 #include "year.h"
-
-static void
-usage(void)
-{
-	printf(_("用法：gkreport new --from 上年报告.csv -o 本年报告.csv [--force]\n"
-	    "以上年的报告为底，开始新一年度的报告：\n"
-	    "  - 报告年度加一，统计期间为新年度的 1 月 1 日至 12 月 31 日，报告单位不变；\n"
-	    "  - 上年“四、结转下年度继续办理”各列转入本年\n"
-	    "    “二、上年结转政府信息公开申请数量”；\n"
-	    "  - 上年的全部数字和文字记入上年数据（prev.*），检查时据此核对\n"
-	    "    X1（上年结转）、X2（现行有效件数）、X3（与上年相差悬殊）\n"
-	    "    和 X4（沿用上年的文字）；\n"
-	    "  - 前言和一、五、六的文字沿用上年，作为草稿，请逐段改写；\n"
-	    "  - 其余数字留空待填；上年的说明（note.*）不带入。\n\n"
-	    "选项：\n"
-	    "  -f, --from=文件     上年的报告文件\n"
-	    "  -o, --output=文件   新报告文件（已存在时不覆盖）\n"
-	    "      --force         覆盖已存在的新报告文件（原文件留作 文件~）\n"
-	    "  -h, --help          显示此帮助并退出\n"
-	    "  -V, --version       显示版本信息并退出\n\n"
-	    "退出状态：0 已生成；2 上年报告无法读取、新报告无法写入或用法错误。\n"));
-}
 
 /* Is prev field f one that X1 or X2 compares (last year's carry-over or
  * in-force count)? Those are named one by one when missing. */
@@ -89,53 +66,21 @@ tell_gaps(const char *from, const struct report *last, const struct report *r)
 	return n;
 }
 
-int
-cmd_new(int argc, char **argv)
+static int
+cmd_new(const struct cli_args *args)
 {
-	enum { OPT_FORCE = 256 };
-	static const struct option longopts[] = {
-		{ "from",	required_argument, NULL, 'f' },
-		{ "output",	required_argument, NULL, 'o' },
-		{ "force",	no_argument,	   NULL, OPT_FORCE },
-		{ "help",	no_argument,	   NULL, 'h' },
-		{ "version",	no_argument,	   NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct csvio_info	 info;
 	struct report		*last, *r;
 	struct findings		*fs;
-	const char		*from = NULL, *out = NULL, *year;
+	const char		*from = cli_get(args, "from");
+	const char		*out = cli_get(args, "output"), *year;
 	char			*err = NULL;
-	bool			 force = false;
-	int			 c, i, ncarried;
+	bool			 force = cli_has(args, "force");
+	int			 i, ncarried;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "f:o:hV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			from = optarg;
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		case OPT_FORCE:
-			force = true;
-			break;
-		case 'h':
-			usage();
-			return 0;
-		case 'V':
-			cli_version();
-			return 0;
-		default:
-			return cli_usage_error("new",
-			    _("无法识别的选项或缺少参数：%s"), argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
+	if (args->argc > 0)
 		return cli_usage_error("new", _("多余的参数 “%s”"),
-		    argv[optind]);
+		    args->argv[0]);
 	if (from == NULL)
 		return cli_usage_error("new", "%s",
 		    _("缺少上年的报告文件（--from）"));
@@ -204,3 +149,28 @@ cmd_new(int argc, char **argv)
 	report_free(last);
 	return 0;
 }
+
+static const struct cli_option options[] = {
+	{ "from", 'f', N_("文件"), N_("上年的报告文件") },
+	{ "output", 'o', N_("文件"), N_("新报告文件（已存在时不覆盖）") },
+	{ "force", 0, NULL, N_("覆盖已存在的新报告文件（原文件留作 文件~）") },
+	{ NULL, 0, NULL, NULL }
+};
+
+const struct cli_command cmd_new_entry = {
+	.name = "new",
+	.summary = N_("以上年报告为底，开始新一年度的报告"),
+	.usage = N_("--from 上年报告.csv -o 本年报告.csv [--force]"),
+	.about = N_("以上年的报告为底，开始新一年度的报告：\n"
+	    "  - 报告年度加一，统计期间为新年度的 1 月 1 日至 12 月 31 日，报告单位不变；\n"
+	    "  - 上年“四、结转下年度继续办理”各列转入本年\n"
+	    "    “二、上年结转政府信息公开申请数量”；\n"
+	    "  - 上年的全部数字和文字记入上年数据（prev.*），检查时据此核对\n"
+	    "    X1（上年结转）、X2（现行有效件数）、X3（与上年相差悬殊）\n"
+	    "    和 X4（沿用上年的文字）；\n"
+	    "  - 前言和一、五、六的文字沿用上年，作为草稿，请逐段改写；\n"
+	    "  - 其余数字留空待填；上年的说明（note.*）不带入。\n"),
+	.options = options,
+	.notes = N_("退出状态：0 已生成；2 上年报告无法读取、新报告无法写入或用法错误。\n"),
+	.run = cmd_new,
+};

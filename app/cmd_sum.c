@@ -16,7 +16,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,28 +81,6 @@ struct run {
 static const char *const status_names[] = {
 	"clean", "incomplete", "error", "unreadable", "refused"
 };
-
-static void
-usage(void)
-{
-	printf(_("用法：gkreport sum [选项] 文件|文件夹...\n"
-	    "检查多个单位的报告，并把它们的数字逐格相加，汇总成一份报告。\n\n"
-	    "文件夹表示其中的全部 .csv 文件（不含子文件夹，按名称自然排序，\n"
-	    "跳过隐藏文件和输出文件）。每份报告先检查，逐个单位列出是否填全、\n"
-	    "有无错误及具体问题；汇总结果也会检查。不给 -o 时只检查和统计。\n"
-	    "金额按小数精确相加；文字部分不汇总，留空。\n\n"
-	    "选项：\n"
-	    "  -o, --output=文件     把汇总结果保存为报告文件\n"
-	    "  -a, --agency=名称     汇总报告的报告单位\n"
-	    "      --format=text|csv 检查结果的格式（csv 便于表格处理）\n"
-	    "      --mixed-years     允许汇总不同年度的报告（默认拒绝）\n"
-	    "      --blank-as-zero   单位未填的格按 0 计入（默认：只要有单位\n"
-	    "                        未填，汇总的该格留空）\n"
-	    "  -h, --help            显示此帮助并退出\n"
-	    "  -V, --version         显示版本信息并退出\n\n"
-	    "退出状态：0 全部完整无误；1 有单位有错误或未填完；\n"
-	    "2 有文件无法读取、未能计入，或汇总无法保存。\n"));
-}
 
 static void
 now(struct timespec *ts)
@@ -570,66 +547,31 @@ report_sum(struct run *run, struct report *r)
 	return rc;
 }
 
-int
-cmd_sum(int argc, char **argv)
+static int
+cmd_sum(const struct cli_args *args)
 {
-	enum { OPT_FORMAT = 256, OPT_MIXED, OPT_BLANK };
-	static const struct option longopts[] = {
-		{ "output",		required_argument, NULL, 'o' },
-		{ "agency",		required_argument, NULL, 'a' },
-		{ "format",		required_argument, NULL, OPT_FORMAT },
-		{ "mixed-years",	no_argument,	   NULL, OPT_MIXED },
-		{ "blank-as-zero",	no_argument,	   NULL, OPT_BLANK },
-		{ "help",		no_argument,	   NULL, 'h' },
-		{ "version",		no_argument,	   NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct run	 run;
 	struct report	*r;
 	struct stat	 st;
-	const char	*agency = NULL;
-	char		*err = NULL;
-	int		 c, i, n, rc;
+	const char	*agency = cli_get(args, "agency");
+	const char	*format = cli_get(args, "format");
+	char		*err = NULL, **argv = args->argv;
+	int		 i, n, rc, argc = args->argc;
 
 	memset(&run, 0, sizeof run);
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "o:a:hV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			run.out = optarg;
-			break;
-		case 'a':
-			agency = optarg;
-			break;
-		case OPT_FORMAT:
-			if (strcmp(optarg, "text") == 0)
-				run.fmt = FMT_TEXT;
-			else if (strcmp(optarg, "csv") == 0)
-				run.fmt = FMT_CSV;
-			else
-				return cli_usage_error("sum",
-				    _("--format 只能是 text 或 csv，不是 “%s”"),
-				    optarg);
-			break;
-		case OPT_MIXED:
-			run.flags |= SUM_MIXED_YEARS;
-			break;
-		case OPT_BLANK:
-			run.flags |= SUM_BLANK_AS_ZERO;
-			break;
-		case 'h':
-			usage();
-			return 0;
-		case 'V':
-			cli_version();
-			return 0;
-		default:
-			return cli_usage_error("sum", _("无法识别的选项或缺少参数：%s"),
-			    argv[optind - 1]);
-		}
-	}
-	if (optind >= argc)
+	run.out = cli_get(args, "output");
+	if (format == NULL || strcmp(format, "text") == 0)
+		run.fmt = FMT_TEXT;
+	else if (strcmp(format, "csv") == 0)
+		run.fmt = FMT_CSV;
+	else
+		return cli_usage_error("sum",
+		    _("--format 只能是 text 或 csv，不是 “%s”"), format);
+	if (cli_has(args, "mixed-years"))
+		run.flags |= SUM_MIXED_YEARS;
+	if (cli_has(args, "blank-as-zero"))
+		run.flags |= SUM_BLANK_AS_ZERO;
+	if (argc == 0)
 		return cli_usage_error("sum", "%s",
 		    _("请给出要汇总的报告文件或文件夹"));
 	if (run.out != NULL && stat(run.out, &st) == 0) {
@@ -640,7 +582,7 @@ cmd_sum(int argc, char **argv)
 
 	/* Count first, for the progress line; folders are read again in
 	 * batches, never held. */
-	for (i = optind; i < argc; i++) {
+	for (i = 0; i < argc; i++) {
 		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			if ((n = count_csv(argv[i])) == -1) {
 				cli_error(_("%s: 无法读取文件夹：%s"), argv[i],
@@ -662,7 +604,7 @@ cmd_sum(int argc, char **argv)
 	run.last = run.start;
 	if (run.fmt == FMT_CSV)
 		puts("unit,file,agency,status,rule,severity,key,label,message");
-	for (i = optind; i < argc; i++) {
+	for (i = 0; i < argc; i++) {
 		struct walk	 w;
 		const char	*path;
 		bool		 dir;
@@ -697,7 +639,7 @@ cmd_sum(int argc, char **argv)
 			cli_error(_("%s: 没有可汇总的报告，未写入"), run.out);
 			run.trouble = true;
 		} else if (csvio_save_from(r, run.out,
-		    (const char *const *)argv + optind, 0, &err) == -1) {
+		    (const char *const *)argv, 0, &err) == -1) {
 			cli_error("%s", err);
 			free(err);
 			run.trouble = true;
@@ -725,3 +667,29 @@ cmd_sum(int argc, char **argv)
 	}
 	return run.trouble ? EXIT_TROUBLE : rc;
 }
+
+static const struct cli_option options[] = {
+	{ "output", 'o', N_("文件"), N_("把汇总结果保存为报告文件") },
+	{ "agency", 'a', N_("名称"), N_("汇总报告的报告单位") },
+	{ "format", 0, "text|csv", N_("检查结果的格式（csv 便于表格处理）") },
+	{ "mixed-years", 0, NULL, N_("允许汇总不同年度的报告（默认拒绝）") },
+	{ "blank-as-zero", 0, NULL,
+	    N_("单位未填的格按 0 计入（默认：只要有单位\n"
+	    "未填，汇总的该格留空）") },
+	{ NULL, 0, NULL, NULL }
+};
+
+const struct cli_command cmd_sum_entry = {
+	.name = "sum",
+	.summary = N_("汇总多个单位的报告"),
+	.usage = N_("[选项] 文件|文件夹..."),
+	.about = N_("检查多个单位的报告，并把它们的数字逐格相加，汇总成一份报告。\n\n"
+	    "文件夹表示其中的全部 .csv 文件（不含子文件夹，按名称自然排序，\n"
+	    "跳过隐藏文件和输出文件）。每份报告先检查，逐个单位列出是否填全、\n"
+	    "有无错误及具体问题；汇总结果也会检查。不给 -o 时只检查和统计。\n"
+	    "金额按小数精确相加；文字部分不汇总，留空。\n"),
+	.options = options,
+	.notes = N_("退出状态：0 全部完整无误；1 有单位有错误或未填完；\n"
+	    "2 有文件无法读取、未能计入，或汇总无法保存。\n"),
+	.run = cmd_sum,
+};
