@@ -258,6 +258,39 @@ severity_label(enum severity s)
 	}
 }
 
+/* Each rule in a clerk's words: what it checks, in a few characters. */
+static const struct {
+	const char	*rule, *name;
+} rule_names[] = {
+	{ "R1", N_("收到与办理相符") },	/* 一+二 = 三(七)+四 */
+	{ "R2", N_("办理结果合计") },
+	{ "R3", N_("申请人合计") },
+	{ "R4", N_("复议诉讼合计") },
+	{ "R5", N_("数字写法") },
+	{ "W1", N_("必填") },
+	{ "W2", N_("文字与表格不符") },
+	{ "W3", N_("信息处理费") },
+	{ "W4", N_("存在的问题") },
+	{ "W5", N_("草稿未改写") },
+	{ "X1", N_("上年结转") },
+	{ "X2", N_("现行有效件数") },
+	{ "X3", N_("与上年相差悬殊") },
+	{ "X4", N_("沿用上年文字") },
+	{ "X5", N_("年份不符") },
+	{ "P1", N_("统计期间") },
+};
+
+const char *
+rules_name(const char *rule)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof rule_names / sizeof rule_names[0]; i++)
+		if (strcmp(rule_names[i].rule, rule) == 0)
+			return _(rule_names[i].name);
+	return rule;
+}
+
 
 static struct finding *
 add_finding(struct findings *fs, const char *rule, enum severity sev,

@@ -54,6 +54,9 @@ const struct finding *findings_for_field(const struct findings *, int field,
 const char	*severity_name(enum severity);
 /* The severity in Chinese: 错误, 未填, 提示. */
 const char	*severity_label(enum severity);
+/* A rule in a clerk's words, for the screens ("复议诉讼合计" for R4); the
+ * code itself for a rule it does not know. The codes stay in --format=csv. */
+const char	*rules_name(const char *rule);
 /* Number of identities of a rule id (R1..R4, X1, X2); for tests. */
 int		 rules_count_identities(const char *rule);
 

@@ -390,3 +390,23 @@ Test(rules, r5_never_quotes_a_control_character)
 	findings_free(fs);
 	report_free(r);
 }
+
+Test(rules, every_rule_has_a_name_in_words)
+{
+	static const char *const	 codes[] = { "R1", "R2", "R3", "R4",
+	    "R5", "W1", "W2", "W3", "W4", "W5", "X1", "X2", "X3", "X4", "X5",
+	    "P1" };
+	size_t				 i, j;
+
+	for (i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+		const char	*n = rules_name(codes[i]);
+
+		cr_expect_str_neq(n, codes[i], "%s has no name", codes[i]);
+		cr_expect((unsigned char)n[0] >= 0x80, "%s: '%s' is not words",
+		    codes[i], n);
+		for (j = 0; j < i; j++)
+			cr_expect_str_neq(n, rules_name(codes[j]),
+			    "%s and %s share a name", codes[i], codes[j]);
+	}
+	cr_expect_str_eq(rules_name("Q9"), "Q9");
+}
