@@ -11,10 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "cli.h"
 #include "nls.h"
+#include "show.h"
 #include "xmalloc.h"
 
 /* --help and --version, which every command has, after its own options. */
@@ -23,6 +25,29 @@ static const struct cli_option common_options[] = {
 	{ "version",	'V', NULL, N_("显示版本信息并退出") },
 	{ NULL, 0, NULL, NULL }
 };
+
+FILE	*cli_raw_err;
+
+/* Everything a command prints goes through show_stream: what came from a
+ * file (an agency, a text, a value, a file name) cannot drive the
+ * terminal. export's standard output is the export itself, which drops
+ * such characters as it is made. */
+static void
+guard_streams(bool out)
+{
+	FILE	*fp;
+
+	if ((fp = show_stream(STDERR_FILENO)) != NULL) {
+		setvbuf(fp, NULL, _IONBF, 0);
+		stderr = fp;
+	}
+	if (out && (fp = show_stream(STDOUT_FILENO)) != NULL) {
+		fflush(stdout);
+		setvbuf(fp, NULL, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF,
+		    BUFSIZ);
+		stdout = fp;
+	}
+}
 
 void
 cli_error(const char *fmt, ...)
@@ -284,10 +309,13 @@ cli_main(const struct cli_command *top, const struct cli_command *const *list,
 {
 	const struct cli_command *const *c;
 
+	cli_raw_err = stderr;
 	if (argc > 1)
 		for (c = list; *c != NULL; c++)
-			if (strcmp(argv[1], (*c)->name) == 0)
+			if (strcmp(argv[1], (*c)->name) == 0) {
+				guard_streams(*c != &cmd_export_entry);
 				return run(*c, NULL, argc - 1, argv + 1);
+			}
 	return run(top, list, argc, argv);
 }
 

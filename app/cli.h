@@ -9,6 +9,7 @@
 #define GK_CLI_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #define EXIT_FINDINGS	1
 #define EXIT_TROUBLE	2
@@ -71,6 +72,11 @@ int	cli_main(const struct cli_command *top,
 const char *cli_get(const struct cli_args *, const char *name);
 /* Whether option --name was given. */
 bool	cli_has(const struct cli_args *, const char *name);
+
+/* stderr as the program started: for its own terminal control (sum's
+ * progress line). stdout and stderr of the commands show controls that
+ * came from files visibly (show_stream). */
+extern FILE	*cli_raw_err;
 
 /* The application; path may be NULL (it then asks). */
 int	tui_main(const char *path, bool readonly);

@@ -237,7 +237,7 @@ static void
 progress_clear(struct run *run)
 {
 	if (run->progress_shown) {
-		fputs("\r\033[K", stderr);
+		fputs("\r\033[K", cli_raw_err);
 		run->progress_shown = false;
 	}
 }
@@ -256,8 +256,8 @@ progress(struct run *run)
 		return;
 	run->last = t;
 	fflush(stdout);
-	fputc('\r', stderr);
-	fprintf(stderr, _("已处理 %d/%d …"), run->done, run->total);
+	fputc('\r', cli_raw_err);
+	fprintf(cli_raw_err, _("已处理 %d/%d …"), run->done, run->total);
 	run->progress_shown = true;
 }
 

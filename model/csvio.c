@@ -33,6 +33,7 @@
 #endif
 
 #include "csvio.h"
+#include "show.h"
 #include "safeio.h"
 #include "utf8.h"
 #include "nls.h"
@@ -60,7 +61,6 @@ struct loader {
 	int			 nfields;
 
 	int			 seen[SCH_NFIELDS];	/* line of each field */
-	char			 show[80];	/* see shown() */
 };
 
 /* Add a warning "NAME:LINE: message" to info. */
@@ -114,37 +114,6 @@ fail(struct loader *ld, int line, const char *fmt, ...)
 	else
 		ld->err = xasprintf("%s: %s", ld->name, msg);
 	free(msg);
-}
-
-/* s as a message may quote it: control characters (C0, DEL, C1), which
- * would drive the terminal, become '?', and a long s is cut at a
- * character boundary with "……". Borrowed: valid until the next call. */
-static const char *
-shown(struct loader *ld, const char *s)
-{
-	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 i = 0, o = 0;
-
-	while (u[i] != '\0' && o < 60) {
-		if (u[i] < 0x20 || u[i] == 0x7f) {
-			ld->show[o++] = '?';
-			i++;
-		} else if (u[i] == 0xc2 && u[i + 1] >= 0x80 && u[i + 1] <= 0x9f) {
-			ld->show[o++] = '?';
-			i += 2;
-		} else
-			ld->show[o++] = s[i++];
-	}
-	if (u[i] != '\0') {
-		while (o > 0 && (u[i] & 0xc0) == 0x80) {
-			o--;
-			i--;
-		}
-		memcpy(ld->show + o, "……", strlen("……"));
-		o += strlen("……");
-	}
-	ld->show[o] = '\0';
-	return ld->show;
 }
 
 static void
@@ -244,7 +213,7 @@ record(struct loader *ld)
 		/* "key,5": the value would be taken for a label and lost. */
 		fail(ld, line, _("键 “%s” 这一条只有两列，应为 key,label,value "
 		    "三列（值写在了标签的位置，或文件在这里被截断）"),
-		    shown(ld, key));
+		    show_q(key, 60));
 		return;
 	}
 	/* A canonical file has the fields in order: try the next one first. */
@@ -254,8 +223,8 @@ record(struct loader *ld)
 	if (f != -1) {
 		ld->next = f + 1;
 		if (ld->seen[f] != 0) {
-			fail(ld, line, _("键 “%s” 重复（第 %d 行已有）"), key,
-			    ld->seen[f]);
+			fail(ld, line, _("键 “%s” 重复（第 %d 行已有）"),
+			    show_q(key, 60), ld->seen[f]);
 			return;
 		}
 		ld->seen[f] = line;
@@ -267,7 +236,7 @@ record(struct loader *ld)
 			    strncmp(v, SCH_FORMAT, n) != 0 || !blank(v + n)) {
 				fail(ld, line, _("meta.format 为 “%s”：本程序只认识 "
 				    "2021 年的全国统一格式（" SCH_FORMAT "），"
-				    "不能按它读取这份报告"), shown(ld, value));
+				    "不能按它读取这份报告"), show_q(value, 60));
 				return;
 			}
 		}
@@ -284,7 +253,7 @@ record(struct loader *ld)
 			if (strcmp(report_extra(ld->r, i)->key, key) == 0)
 				first = report_extra(ld->r, i)->line;
 		fail(ld, line, _("键 “%s” 重复（第 %d 行已有）"),
-		    shown(ld, key), first);
+		    show_q(key, 60), first);
 		return;
 	}
 	if (report_nextras(ld->r) >= MAXEXTRAS) {
@@ -298,7 +267,7 @@ record(struct loader *ld)
 		if (ld->info != NULL)
 			ld->info->nunknown++;
 		warn(ld, line, _("不认识的键 “%s”：已保留，保存时原样写回"),
-		    shown(ld, key));
+		    show_q(key, 60));
 	}
 }
 
@@ -606,7 +575,7 @@ csvio_parse(const char *buf, size_t len, const char *name,
 		if (csv_parse(&p, s, n, on_field, on_row, &ld) != n) {
 			if (ld.nfields > 0)
 				fail(&ld, ld.line, _("引号用法不对（键 “%s” 这一条）"),
-				    shown(&ld, field(&ld, 0)));
+				    show_q(field(&ld, 0), 60));
 			else
 				fail(&ld, ld.line, _("引号用法不对"));
 		}
@@ -616,7 +585,7 @@ csvio_parse(const char *buf, size_t len, const char *name,
 		if (ld.nfields > 0)
 			fail(&ld, ld.rec_line, _("引号没有闭合（键 “%s” 这一条，"
 			    "从这一行开始直到文件末尾）"),
-			    shown(&ld, field(&ld, 0)));
+			    show_q(field(&ld, 0), 60));
 		else
 			fail(&ld, ld.rec_line, _("引号没有闭合（从这一行开始直到"
 			    "文件末尾）"));

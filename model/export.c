@@ -24,6 +24,7 @@
 #include "buf.h"
 #include "export.h"
 #include "safeio.h"
+#include "show.h"
 #include "nls.h"
 #include "schema.h"
 #include "utf8.h"
@@ -840,6 +841,14 @@ export_render(const struct report *r, enum export_format fmt,
 		render_html(&b, r);
 		break;
 	}
+	/* Nothing that drives a terminal or reorders text leaves in an
+	 * export (show.h). */
+	if (fmt == EXPORT_HTML) {
+		out = show_html(b.s, b.len, &b.len);
+		free(b.s);
+		b.s = out;
+	} else
+		b.len = show_strip(b.s, b.len);
 	if (enc == EXPORT_GB18030) {
 		out = to_gb18030(b.s, b.len, len);
 		free(b.s);

@@ -19,6 +19,7 @@
 #include "journal.h"
 #include "nls.h"
 #include "safeio.h"
+#include "show.h"
 #include "schema.h"
 #include "xmalloc.h"
 
@@ -505,24 +506,9 @@ journal_replay(const char *report_path, struct report *r,
 static char *
 shorten(const char *s, size_t n)
 {
-	struct buf	 b = { 0 };
-	size_t		 chars = 0;
-
 	if (s == NULL || *s == '\0')
 		return xstrdup(_("（空）"));
-	for (; *s != '\0' && chars < n; s++) {
-		if ((*s & 0xc0) != 0x80)
-			chars++;
-		if (*s == '\n' || *s == '\r' || *s == '\t')
-			buf_add(&b, " ");
-		else
-			buf_addn(&b, s, 1);
-	}
-	while ((*s & 0xc0) == 0x80)	/* finish the last character */
-		buf_addn(&b, s++, 1);
-	if (*s != '\0')
-		buf_add(&b, "…");
-	return b.s;
+	return show_dup(s, n);
 }
 
 char *

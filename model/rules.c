@@ -12,6 +12,7 @@
 #include "nls.h"
 #include "number.h"
 #include "rules.h"
+#include "show.h"
 #include "xmalloc.h"
 
 enum over {
@@ -415,28 +416,7 @@ check_identity(const struct report *r, const struct identity *id, int flags,
 static char *
 abbreviate(const char *v)
 {
-	size_t		 n = 40, i, j;
-	unsigned char	*s, c;
-
-	if (strlen(v) <= 48)
-		s = (unsigned char *)xstrdup(v);
-	else {
-		while (n > 0 && ((unsigned char)v[n] & 0xc0) == 0x80)
-			n--;
-		s = (unsigned char *)xasprintf("%.*s……", (int)n, v);
-	}
-	for (i = j = 0; s[i] != '\0'; i++) {
-		c = s[i];
-		if (c == 0xc2 && s[i + 1] >= 0x80 && s[i + 1] <= 0x9f) {
-			s[j++] = '?';	/* a C1 control, U+0080..U+009F */
-			i++;
-		} else if (c < 0x20 || c == 0x7f)
-			s[j++] = '?';
-		else
-			s[j++] = c;
-	}
-	s[j] = '\0';
-	return (char *)s;
+	return show_dup(v, 40);
 }
 
 /* R5 and W1 for one field. */
