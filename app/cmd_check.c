@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "csvio.h"
+#include "csvout.h"
 #include "nls.h"
 #include "rules.h"
 #include "year.h"
@@ -25,43 +26,29 @@ enum check_format {
 /* A section with more empty cells than this shows the first few only. */
 #define EMPTY_SHOWN	5
 
-/* Minimal CSV quoting of one field onto out. */
-static void
-csv_field(FILE *out, const char *s)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' &&
-	    (s[0] == '\0' || s[strlen(s) - 1] != ' ')) {
-		fputs(s, out);
-		return;
-	}
-	putc('"', out);
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			putc('"', out);
-		putc(*s, out);
-	}
-	putc('"', out);
-}
-
 static void
 print_csv(const char *path, const struct findings *fs)
 {
-	int	 i, j;
+	struct buf	 keys = { NULL, 0, 0 };
+	int		 i, j;
 
 	for (i = 0; i < fs->n; i++) {
 		const struct finding	*f = &fs->v[i];
+		const char		*row[5];
 
-		csv_field(stdout, path);
-		printf(",%s,%s,", f->rule, severity_name(f->sev));
-		for (j = 0; j < f->nfields; j++) {
-			if (j > 0)
-				putchar(' ');
-			fputs(schema_field(f->fields[j])->key, stdout);
-		}
-		putchar(',');
-		csv_field(stdout, f->message);
-		fputs("\r\n", stdout);
+		keys.len = 0;
+		buf_add(&keys, "");
+		for (j = 0; j < f->nfields; j++)
+			buf_addf(&keys, "%s%s", j > 0 ? " " : "",
+			    schema_field(f->fields[j])->key);
+		row[0] = path;
+		row[1] = f->rule;
+		row[2] = severity_name(f->sev);
+		row[3] = keys.s;
+		row[4] = f->message;
+		csv_row_out(stdout, row, 5, "\r\n");
 	}
+	free(keys.s);
 }
 
 /* The heading findings of this section/table are grouped under. */

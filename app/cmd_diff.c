@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "csvout.h"
 #include "csvio.h"
 #include "diff.h"
 #include "nls.h"
@@ -27,49 +28,6 @@ enum fmt { FMT_TEXT, FMT_CSV };
 static const char *const kind_names[] = {
 	"meta", "text", "cell", "prev", "extra"
 };
-
-/* Would a spreadsheet take this typed text for a formula? A computed
- * number such as -6 or +8.9% is left alone. */
-static bool
-formula_like(const char *s)
-{
-	static const char *const wide[] = { "＝", "＋", "－", "＠", NULL };
-	int	 i;
-
-	if (*s == '=' || *s == '@' || *s == '\t' || *s == '\r')
-		return true;
-	if (*s == '+' || *s == '-')
-		return s[1] < '0' || s[1] > '9';
-	for (i = 0; wide[i] != NULL; i++)
-		if (strncmp(s, wide[i], strlen(wide[i])) == 0)
-			return true;
-	return false;
-}
-
-/* One CSV field, quoted only when it must be, and neutralised with a
- * leading ' when it could run as a formula (as the exports do). */
-static void
-csv_field(const char *s, bool last)
-{
-	const char	*p;
-
-	if (s == NULL)
-		s = "";
-	if (formula_like(s))
-		putchar('\'');
-	if (strpbrk(s, ",\"\r\n") == NULL)
-		fputs(s, stdout);
-	else {
-		putchar('"');
-		for (p = s; *p != '\0'; p++) {
-			if (*p == '"')
-				putchar('"');
-			putchar(*p);
-		}
-		putchar('"');
-	}
-	putchar(last ? '\n' : ',');
-}
 
 /* A value for people: 空 stands for an empty field. */
 static const char *
@@ -152,12 +110,10 @@ print_diff(const struct diff *d, const struct report *a,
 			if (it->kind == DIFF_TEXT)
 				snprintf(where, sizeof where, "%d:%d",
 				    it->line, it->col);
-			csv_field(kind_names[it->kind], false);
-			csv_field(it->key, false);
-			csv_field(label_of(it, a, b), false);
-			csv_field(it->a, false);
-			csv_field(it->b, false);
-			csv_field(where, true);
+			const char	*row[] = { kind_names[it->kind],
+			    it->key, label_of(it, a, b), it->a, it->b, where };
+
+			csv_row_out(stdout, row, 6, "\n");
 			continue;
 		}
 		if (it->kind == DIFF_TEXT) {
@@ -221,12 +177,12 @@ print_change(const struct report *a, const struct report *b, const char *pa,
 		if (!(ha && hb && va == vb))
 			nchanged++;
 		if (fmt == FMT_CSV) {
-			csv_field(schema_field(f)->key, false);
-			csv_field(schema_display_label(f), false);
-			csv_field(report_get(a, f), false);
-			csv_field(report_get(b, f), false);
-			csv_field(ha && hb ? abs : "", false);
-			csv_field(ha && hb ? pct : "", true);
+			const char	*row[] = { schema_field(f)->key,
+			    schema_display_label(f), report_get(a, f),
+			    report_get(b, f), ha && hb ? abs : "",
+			    ha && hb ? pct : "" };
+
+			csv_row_out(stdout, row, 6, "\n");
 		} else
 			printf("%s\t%s\t%s\t%s\t%s\n", schema_display_label(f),
 			    shown(report_get(a, f)), shown(report_get(b, f)),

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "csvout.h"
 #include "csvio.h"
 #include "nls.h"
 #include "rules.h"
@@ -261,66 +262,17 @@ progress(struct run *run)
 	run->progress_shown = true;
 }
 
-/* One CSV field, quoted only when it must be. */
-/* Would a spreadsheet take this typed text for a formula? A computed
- * number such as -6 or +8.9% is left alone. */
-static bool
-formula_like(const char *s)
-{
-	static const char *const wide[] = { "＝", "＋", "－", "＠", NULL };
-	int	 i;
-
-	if (*s == '=' || *s == '@' || *s == '\t' || *s == '\r')
-		return true;
-	if (*s == '+' || *s == '-')
-		return s[1] < '0' || s[1] > '9';
-	for (i = 0; wide[i] != NULL; i++)
-		if (strncmp(s, wide[i], strlen(wide[i])) == 0)
-			return true;
-	return false;
-}
-
-/* One CSV field, quoted only when it must be, and neutralised with a
- * leading ' when it could run as a formula (as the exports do). */
-static void
-csv_field(const char *s, bool last)
-{
-	const char	*p;
-
-	if (s == NULL)
-		s = "";
-	if (formula_like(s))
-		putchar('\'');
-	if (strpbrk(s, ",\"\r\n") == NULL)
-		fputs(s, stdout);
-	else {
-		putchar('"');
-		for (p = s; *p != '\0'; p++) {
-			if (*p == '"')
-				putchar('"');
-			putchar(*p);
-		}
-		putchar('"');
-	}
-	putchar(last ? '\n' : ',');
-}
-
 static void
 csv_row(int unit, const char *file, const char *agency, enum status st,
     const char *rule, const char *sev, int field, const char *message)
 {
-	char	 num[16];
+	char		 num[16];
+	const char	*row[] = { num, file, agency, status_names[st], rule,
+	    sev, field >= 0 ? schema_field(field)->key : "",
+	    field >= 0 ? schema_display_label(field) : "", message };
 
 	snprintf(num, sizeof num, "%d", unit);
-	csv_field(num, false);
-	csv_field(file, false);
-	csv_field(agency, false);
-	csv_field(status_names[st], false);
-	csv_field(rule, false);
-	csv_field(sev, false);
-	csv_field(field >= 0 ? schema_field(field)->key : "", false);
-	csv_field(field >= 0 ? schema_display_label(field) : "", false);
-	csv_field(message, true);
+	csv_row_out(stdout, row, 9, "\n");
 }
 
 static const char *

@@ -33,6 +33,7 @@
 #endif
 
 #include "csvio.h"
+#include "csvout.h"
 #include "show.h"
 #include "safeio.h"
 #include "utf8.h"
@@ -701,68 +702,27 @@ csvio_info_free(struct csvio_info *info)
 	info->nwarnings = 0;
 }
 
-/* A growing output buffer. */
-struct out {
-	char	*p;
-	size_t	 len, cap;
-};
-
+/* One record. The report file is ours and is read back verbatim: no
+ * formula guard here (that is for the exports). */
 static void
-put(struct out *o, const char *s, size_t n)
-{
-	if (o->len + n > o->cap) {
-		while (o->len + n > o->cap)
-			o->cap = o->cap ? o->cap * 2 : 16384;
-		o->p = xrealloc(o->p, o->cap);
-	}
-	memcpy(o->p + o->len, s, n);
-	o->len += n;
-}
-
-/* One field, quoted only when it must be: a comma, a quote, a line break,
- * or spaces at either end (which the reader would trim). */
-static void
-put_field(struct out *o, const char *s)
-{
-	size_t	 n = strlen(s);
-	const char *q;
-
-	if (n > 0 && strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' &&
-	    s[0] != '\t' && s[n - 1] != ' ' && s[n - 1] != '\t') {
-		put(o, s, n);
-		return;
-	}
-	if (n == 0)
-		return;
-	put(o, "\"", 1);
-	while ((q = strchr(s, '"')) != NULL) {
-		put(o, s, (size_t)(q - s) + 1);
-		put(o, "\"", 1);
-		s = q + 1;
-	}
-	put(o, s, strlen(s));
-	put(o, "\"", 1);
-}
-
-static void
-put_record(struct out *o, const char *key, const char *label,
+put_record(struct buf *o, const char *key, const char *label,
     const char *value)
 {
-	put_field(o, key);
-	put(o, ",", 1);
-	put_field(o, label);
-	put(o, ",", 1);
-	put_field(o, value != NULL ? value : "");
-	put(o, "\r\n", 2);
+	csv_field(o, key, false);
+	buf_addn(o, ",", 1);
+	csv_field(o, label, false);
+	buf_addn(o, ",", 1);
+	csv_field(o, value, false);
+	buf_addn(o, "\r\n", 2);
 }
 
 char *
 csvio_format(const struct report *r, size_t *len)
 {
-	struct out	 o = { NULL, 0, 0 };
+	struct buf	 o = { NULL, 0, 0 };
 	int		 i;
 
-	put(&o, "key,label,value\r\n", 17);
+	buf_addn(&o, "key,label,value\r\n", 17);
 	for (i = 0; i < SCH_NFIELDS; i++) {
 		const struct sch_field	*f = schema_field(i);
 
@@ -777,9 +737,8 @@ csvio_format(const struct report *r, size_t *len)
 
 		put_record(&o, e->key, e->label, e->value);
 	}
-	put(&o, "", 1);
-	*len = o.len - 1;
-	return o.p;
+	*len = o.len;
+	return o.s;
 }
 
 int

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "csvout.h"
 #include "export.h"
 #include "safeio.h"
 #include "show.h"
@@ -352,56 +353,13 @@ is_note(const struct report_extra *e)
 
 /* ---- CSV ------------------------------------------------------------- */
 
-/* Would a spreadsheet take a cell starting like this for a formula?
- * = + - @, tab, CR and their full-width forms ＝ ＋ － ＠. */
-static bool
-csv_dangerous(const char *s)
-{
-	static const char *const wide[] = {
-		"\xef\xbc\x9d", "\xef\xbc\x8b", "\xef\xbc\x8d", "\xef\xbc\xa0",
-	};
-	size_t	 i;
-
-	if (*s != '\0' && strchr("=+-@\t\r", *s) != NULL)
-		return true;
-	for (i = 0; i < sizeof wide / sizeof wide[0]; i++)
-		if (strncmp(s, wide[i], 3) == 0)
-			return true;
-	return false;
-}
-
-/* One field, neutralised and quoted when it must be. */
-static void
-csv_field(struct buf *b, const char *s)
-{
-	const char	*p;
-	bool		 quote;
-
-	if (s == NULL || *s == '\0')
-		return;
-	quote = strpbrk(s, ",\"\r\n") != NULL;
-	if (quote)
-		buf_add(b, "\"");
-	if (csv_dangerous(s))
-		buf_add(b, "'");
-	if (!quote) {
-		buf_add(b, s);
-		return;
-	}
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			buf_add(b, "\"");
-		buf_addn(b, p, 1);
-	}
-	buf_add(b, "\"");
-}
-
 static void
 csv_row2(struct buf *b, const char *a, const char *v)
 {
-	csv_field(b, a);
+	/* a is a schema label or a note's label from the file: guard both. */
+	csv_field(b, a, true);
 	buf_add(b, ",");
-	csv_field(b, v);
+	csv_field(b, v, true);
 	buf_add(b, "\r\n");
 }
 
@@ -417,7 +375,7 @@ csv_grid(struct buf *b, const struct grid *g)
 			if (c > 0)
 				buf_add(b, ",");
 			if (!gc->covered)
-				csv_field(b, gc->text);
+				csv_field(b, gc->text, gc->kind == G_VALUE);
 		}
 		buf_add(b, "\r\n");
 	}
@@ -434,7 +392,7 @@ render_csv(struct buf *b, const struct report *r)
 	struct grid		 g;
 	int			 i, s, n;
 
-	csv_field(b, t);
+	csv_field(b, t, true);		/* holds the agency's name */
 	buf_add(b, "\r\n\r\n");
 	free(t);
 	for (i = 0; i < (int)(sizeof meta / sizeof meta[0]); i++)
@@ -448,7 +406,7 @@ render_csv(struct buf *b, const struct report *r)
 		if (sch_sections[s].table == -1)
 			continue;
 		buf_add(b, "\r\n");
-		csv_field(b, sch_sections[s].heading);
+		csv_field(b, sch_sections[s].heading, false);
 		buf_add(b, "\r\n");
 		layout_table(&g, r, sch_sections[s].table);
 		csv_grid(b, &g);
@@ -461,7 +419,7 @@ render_csv(struct buf *b, const struct report *r)
 			continue;
 		if (n++ == 0) {
 			buf_add(b, "\r\n");
-			csv_field(b, _("说明"));
+			csv_field(b, _("说明"), false);
 			buf_add(b, "\r\n");
 		}
 		csv_row2(b, *e->label != '\0' ? e->label : e->key, e->value);

@@ -84,4 +84,18 @@ run diff "$D/a.csv"
 run diff --format=xml "$D/a.csv" "$D/b.csv"
 [ $rc -eq 2 ] && ok || no "an unknown format is a usage error (got $rc)"
 
+# The CSV of diff and check goes through the one field writer: what a
+# report or a file name holds cannot run as a formula (spec §7), a
+# computed change such as -6 stays a number.
+sed 's/^meta.agency,报告单位,.*/meta.agency,报告单位,"=HYPERLINK(""x"",""y"")"/' "$D/a.csv" >"$tmp/=f.csv"
+run diff --format=csv "$D/a.csv" "$tmp/=f.csv"
+grep -q "^meta,meta.agency,报告单位,县交通运输局,\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"," "$tmp/out" && ok ||
+    no "diff --format=csv: a typed formula is neutralised inside the quotes"
+run diff --change --format=csv "$D/last-year.csv" "$D/a.csv"
+grep -q ',-[0-9][0-9.]*,-[0-9][0-9.]*%$' "$tmp/out" && ! grep -q ",'-[0-9]" "$tmp/out" && ok ||
+    no "diff --change --format=csv: a decrease is a number, not neutralised"
+cp "$D/b.csv" "$tmp/=g.csv"	# b has empty cells: findings to list
+(cd "$tmp" && "$GKREPORT" check --format=csv "=g.csv" >out 2>err)
+grep -q "^'=g.csv," "$tmp/out" && ok || no "check --format=csv: a file name that looks like a formula is neutralised"
+
 finish
