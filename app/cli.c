@@ -216,6 +216,8 @@ help(const struct cli_command *cmd, const struct cli_command *const *list)
 	printf("\n%s\n", _("选项："));
 	print_options(cmd->options, col);
 	print_options(common_options, col);
+	if (cmd->more_help != NULL)
+		cmd->more_help();
 	if (cmd->notes != NULL)
 		printf("\n%s", _(cmd->notes));
 }

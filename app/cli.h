@@ -49,6 +49,9 @@ struct cli_command {
 					     NAME ", e.g. "[选项] 报告.csv..." */
 	const char		*about;	  /* N_(): what it does ('\n' ended) */
 	const struct cli_option	*options; /* ended by { NULL } */
+	void			(*more_help)(void); /* prints what --help
+					     shows after the options that a
+					     table elsewhere holds, or NULL */
 	const char		*notes;	  /* N_(): after the options (exit
 					     statuses), or NULL */
 	int			(*run)(const struct cli_args *);

@@ -1,6 +1,7 @@
 /*
  * cmd_export.c: `gkreport export`: a report as the spreadsheet for the
- * office head, the text to publish, or the page for the website.
+ * office head, the text to publish, the page for the website, and the other
+ * formats of export.c's table (which --help and the messages list).
  */
 #include "config.h"
 
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "csvio.h"
@@ -17,17 +19,17 @@
 #include "nls.h"
 #include "rules.h"
 
-/* The format an output name suggests, or -1. */
+/* An unknown --format: the names this build knows. */
 static int
-format_of_name(const char *path)
+bad_format(const char *arg)
 {
-	const char	*dot = strrchr(path, '.');
+	char	*names = export_format_names(_("、"));
+	int	 rc;
 
-	if (dot == NULL || strchr(dot, '/') != NULL)
-		return -1;
-	if (strcasecmp(dot, ".htm") == 0)
-		return EXPORT_HTML;
-	return export_parse_format(dot + 1);
+	rc = cli_usage_error("export", _("不认识的导出格式 “%s”（应为 %s）"),
+	    arg, names);
+	free(names);
+	return rc;
 }
 
 static int
@@ -36,16 +38,22 @@ cmd_export(const struct cli_args *args)
 	struct csvio_info	 info;
 	struct report		*r;
 	struct findings		*fs;
+	const struct export_format_info	*fi;
 	const char		*in, *out = cli_get(args, "output"), *v;
-	char			*err = NULL;
+	char			*err = NULL, *names;
 	bool			 strict = cli_has(args, "strict");
 	int			 i, fmt = -1, enc = EXPORT_UTF8, rc;
 	int			 nerror, nincomplete;
 
+	if (cli_has(args, "list-formats")) {
+		names = export_format_names("\n");
+		printf("%s\n", names);
+		free(names);
+		return 0;
+	}
 	if ((v = cli_get(args, "format")) != NULL &&
 	    (fmt = export_parse_format(v)) == -1)
-		return cli_usage_error("export",
-		    _("不认识的导出格式 “%s”（应为 csv、text 或 html）"), v);
+		return bad_format(v);
 	if ((v = cli_get(args, "encoding")) != NULL &&
 	    (enc = export_parse_encoding(v)) == -1)
 		return cli_usage_error("export",
@@ -57,13 +65,28 @@ cmd_export(const struct cli_args *args)
 		    _("缺少要导出的报告文件") : _("一次只能导出一份报告"));
 	in = args->argv[0];
 	if (fmt == -1 && out != NULL)
-		fmt = format_of_name(out);
-	if (fmt == -1)
-		return cli_usage_error("export", "%s",
-		    _("请用 --format 指定导出格式：csv、text 或 html"));
-	if (fmt == EXPORT_HTML && enc != EXPORT_UTF8)
-		return cli_usage_error("export", "%s",
-		    _("网页总是 UTF-8 编码，不能用 --encoding=gb18030"));
+		fmt = export_format_of_path(out);
+	if (fmt == -1) {
+		names = export_format_names(_("、"));
+		rc = cli_usage_error("export",
+		    _("请用 --format 指定导出格式：%s"), names);
+		free(names);
+		return rc;
+	}
+	fi = export_format_info(fmt);
+	if (!fi->built) {
+		cli_error(_("这个版本的 gkreport 没有 %s 导出"
+		    "（构建时没有所需的库）"), fi->name);
+		return EXIT_TROUBLE;
+	}
+	if (!export_takes_encoding(fmt, enc))
+		return cli_usage_error("export",
+		    _("%s总是 UTF-8 编码，不能用 --encoding=gb18030"),
+		    _(fi->menu));
+	if (out == NULL && fi->binary && isatty(STDOUT_FILENO))
+		return cli_usage_error("export",
+		    _("%s是二进制文件，不能写到终端：请用 -o 指定文件"),
+		    _(fi->menu));
 	if (out != NULL && cli_same_file(in, out))
 		return cli_usage_error("export",
 		    _("%s: 导出文件不能就是报告文件本身"), out);
@@ -108,15 +131,31 @@ cmd_export(const struct cli_args *args)
 	return 0;
 }
 
+/* --help's list of formats, from the table. */
+static void
+formats_help(void)
+{
+	const struct export_format_info	*fi;
+	int				 i;
+
+	printf("\n%s\n", _("格式（扩展名）："));
+	for (i = 0; i < EXPORT_NFORMATS; i++) {
+		fi = export_format_info(i);
+		printf("  %-6s %-6s %s%s\n", fi->name, fi->suffix, _(fi->help),
+		    fi->built ? "" : _("（这个版本没有）"));
+	}
+}
+
 static const struct cli_option options[] = {
 	{ "format", 'f', N_("格式"),
-	    N_("csv（表格）、text（文本）或 html（网页）；\n"
-	    "不给时按 -o 文件的扩展名（.csv .txt .html）") },
+	    N_("导出格式（见下）；不给时按 -o 文件的扩展名") },
 	{ "encoding", 'e', N_("编码"),
 	    N_("csv 和 text 的编码：utf-8（默认，csv 带 BOM）\n"
-	    "或 gb18030（旧版 Excel、WPS）；网页总是 UTF-8") },
+	    "或 gb18030（旧版 Excel、WPS）；其余总是 UTF-8") },
 	{ "output", 'o', N_("文件"), N_("写入文件（先写临时文件，完成后替换）") },
 	{ "strict", 0, NULL, N_("报告有错误或未填的格子时不导出") },
+	{ "list-formats", 0, NULL,
+	    N_("列出这个版本能导出的格式名，每行一个") },
 	{ NULL, 0, NULL, NULL }
 };
 
@@ -124,9 +163,10 @@ const struct cli_command cmd_export_entry = {
 	.name = "export",
 	.summary = N_("导出为 Excel 表格、可发布的文本或网页"),
 	.usage = N_("[选项] 报告.csv"),
-	.about = N_("把报告导出为 Excel 表格（CSV）、可发布的文本或网页（HTML）。\n"
+	.about = N_("把报告导出为表格、可发布的文本、网页等（格式见下）。\n"
 	    "不带 -o 时写到标准输出。\n"),
 	.options = options,
+	.more_help = formats_help,
 	.notes = N_("表格中以 = + - @（含全角）、制表符或回车开头的文字前加 '，\n"
 	    "以免 Excel 把它当作公式。\n"
 	    "报告有错误或未填的格子时照常导出，并在标准错误上说明。\n\n"

@@ -24,6 +24,7 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include "buf.h"
 #include "cli.h"
 #include "csvio.h"
 #include "export.h"
@@ -1577,24 +1578,27 @@ hangup(struct tui *t)
 	t->quit = true;
 }
 
-/* The export menu: the format, then a file beside the report. */
+/* The export menu, drawn from the table of formats: the format's key,
+ * then a file beside the report. */
 static void
 export_menu(struct tui *t)
 {
-	wint_t			 ch;
-	enum export_format	 fmt;
-	char			*out, *err = NULL;
-	struct findings		*fs;
+	const struct export_format_info	*fi;
+	struct buf			 q = { NULL, 0, 0 };
+	wint_t				 ch;
+	int				 fmt, i;
+	char				*out, *err = NULL;
+	struct findings			*fs;
 
 	commit_text(t);
-	ch = ask(t, _("导出：C 表格（Excel 用的 CSV）  T 可发布的文本  H 网页  Esc 取消"));
-	if (ch == L'c' || ch == L'C')
-		fmt = EXPORT_CSV;
-	else if (ch == L't' || ch == L'T')
-		fmt = EXPORT_TEXT;
-	else if (ch == L'h' || ch == L'H')
-		fmt = EXPORT_HTML;
-	else {
+	buf_add(&q, _("导出："));
+	for (i = 0; i < EXPORT_NFORMATS; i++)
+		if ((fi = export_format_info(i))->built)
+			buf_addf(&q, "%c %s  ", fi->key, _(fi->menu));
+	buf_add(&q, _("Esc 取消"));
+	ch = ask(t, q.s);
+	free(q.s);
+	if (ch > 127 || (fmt = export_format_by_key((int)ch)) == -1) {
 		say(t, false, "%s", _("已取消"));
 		return;
 	}

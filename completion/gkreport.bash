@@ -2,6 +2,13 @@
 # report files (*.csv) or the values an option takes.
 # Installed as $(datadir)/bash-completion/completions/gkreport.
 
+# The export formats this gkreport was built with, from the program itself
+# (its table of formats), so that a new format needs no edit here.
+_gkreport_formats()
+{
+	"${COMP_WORDS[0]}" export --list-formats 2>/dev/null
+}
+
 _gkreport()
 {
 	local cur prev words cword cmd i opts
@@ -25,7 +32,7 @@ _gkreport()
 	check:--format|diff:--format|sum:--format)
 		COMPREPLY=($(compgen -W 'text csv' -- "$cur")); return ;;
 	export:--format|export:-f)
-		COMPREPLY=($(compgen -W 'csv text html' -- "$cur")); return ;;
+		COMPREPLY=($(compgen -W "$(_gkreport_formats)" -- "$cur")); return ;;
 	export:--encoding|export:-e)
 		COMPREPLY=($(compgen -W 'utf-8 gb18030' -- "$cur")); return ;;
 	sum:--agency|sum:-a)
@@ -41,7 +48,7 @@ _gkreport()
 			COMPREPLY=($(compgen -W 'check export import new sum diff' -- "$cur"))
 		fi ;;
 	check)	opts='--prev= --blank-as-zero --format= --help --version -h -V' ;;
-	export)	opts='--format= --encoding= --output= --strict --help --version -f -e -o -h -V' ;;
+	export)	opts='--format= --encoding= --output= --strict --list-formats --help --version -f -e -o -h -V' ;;
 	import)	opts='--output= --force --help --version -o -h -V' ;;
 	new)	opts='--from= --output= --force --help --version -f -o -h -V' ;;
 	sum)	opts='--output= --agency= --format= --mixed-years --blank-as-zero --help --version -o -a -h -V' ;;
@@ -54,7 +61,7 @@ _gkreport()
 		--format=*|--encoding=*|--prev=*|--output=*|--from=*)
 			local o=${cur%%=*} v=${cur#*=} w
 			case $cmd:$o in
-			export:--format) w='csv text html' ;;
+			export:--format) w=$(_gkreport_formats) ;;
 			*:--format) w='text csv' ;;
 			*:--encoding) w='utf-8 gb18030' ;;
 			*) compopt -o filenames 2>/dev/null

@@ -1,12 +1,10 @@
 /*
- * export.c: the spreadsheet CSV, the publishable text and the HTML page of
- * a report (spec §7).
+ * export.c: the table of export formats, and the renderers of the
+ * spreadsheet CSV, the publishable text and the HTML page (spec §7).
  *
- * Each table is first laid out once, from the schema, as a grid of cells
- * with their row and column spans exactly as the national form prints it;
- * the three formats then only differ in how they write a grid: CSV and text
- * write a merged cell's text in its first position and leave the positions
- * it covers empty, HTML writes rowspan/colspan.
+ * Each table of the report is laid out once, from the schema (layout.c);
+ * the formats only differ in how they write a layout. Renderers that need
+ * a library live in their own files (export_xlsx.c, export_svg.c).
  */
 #include "config.h"
 
@@ -24,325 +22,13 @@
 #include "buf.h"
 #include "csvout.h"
 #include "export.h"
+#include "layout.h"
+#include "nls.h"
 #include "safeio.h"
 #include "show.h"
-#include "nls.h"
 #include "schema.h"
 #include "utf8.h"
 #include "xmalloc.h"
-
-/* ---- the grid of a table as printed ---------------------------------- */
-
-enum gkind {
-	G_CAPTION,	/* 第二十条第（一）项, across the table */
-	G_CORNER,	/* above the label columns */
-	G_HEAD,		/* a column heading or a heading over columns */
-	G_LABEL,	/* a row label or a heading over rows */
-	G_VALUE,	/* a figure */
-};
-
-struct gcell {
-	bool		 placed;
-	bool		 covered;	/* inside another cell's span */
-	enum gkind	 kind;
-	const char	*text;		/* borrowed, or owned (below); NULL: empty */
-	char		*owned;
-	int		 field;		/* G_VALUE: the field, else -1 */
-	int		 rowspan, colspan;
-};
-
-struct grid {
-	int		 nrows, ncols;
-	int		 maxrows;
-	int		 nhead;		/* leading header rows (HTML thead) */
-	struct gcell	*c;
-};
-
-#define GCELL(g, r, col)	(&(g)->c[(r) * (g)->ncols + (col)])
-
-static void
-grid_init(struct grid *g, int maxrows, int ncols)
-{
-	g->nrows = 0;
-	g->ncols = ncols;
-	g->maxrows = maxrows;
-	g->nhead = 0;
-	g->c = xcalloc((size_t)maxrows * (size_t)ncols, sizeof *g->c);
-}
-
-static void
-grid_fini(struct grid *g)
-{
-	int	 i;
-
-	for (i = 0; i < g->maxrows * g->ncols; i++)
-		free(g->c[i].owned);
-	free(g->c);
-}
-
-/* Put a cell at (r, c) spanning rs rows and cs columns. */
-static struct gcell *
-grid_put(struct grid *g, int r, int c, enum gkind kind, const char *text,
-    int rs, int cs)
-{
-	struct gcell	*gc;
-	int		 i, j;
-
-	if (r + rs > g->maxrows || c + cs > g->ncols)
-		abort();	/* a layout bug */
-	for (i = r; i < r + rs; i++)
-		for (j = c; j < c + cs; j++) {
-			gc = GCELL(g, i, j);
-			if (gc->placed || gc->covered)
-				abort();
-			gc->covered = true;
-		}
-	gc = GCELL(g, r, c);
-	gc->covered = false;
-	gc->placed = true;
-	gc->kind = kind;
-	gc->text = text;
-	gc->field = -1;
-	gc->rowspan = rs;
-	gc->colspan = cs;
-	if (r + rs > g->nrows)
-		g->nrows = r + rs;
-	return gc;
-}
-
-/* Segment k of a '/'-separated path, or NULL; *len its length. */
-static const char *
-path_seg(const char *path, int k, size_t *len)
-{
-	const char	*p = path, *e;
-
-	if (path == NULL)
-		return NULL;
-	while (k-- > 0) {
-		if ((p = strchr(p, '/')) == NULL)
-			return NULL;
-		p++;
-	}
-	e = strchr(p, '/');
-	*len = e != NULL ? (size_t)(e - p) : strlen(p);
-	return p;
-}
-
-static int
-path_depth(const char *path)
-{
-	int	 n = 0;
-	size_t	 len;
-
-	while (path_seg(path, n, &len) != NULL)
-		n++;
-	return n;
-}
-
-/* Do two paths agree on their segments 0..k? */
-static bool
-path_same_upto(const char *a, const char *b, int k)
-{
-	const char	*sa, *sb;
-	size_t		 la, lb;
-	int		 i;
-
-	for (i = 0; i <= k; i++) {
-		sa = path_seg(a, i, &la);
-		sb = path_seg(b, i, &lb);
-		if (sa == NULL || sb == NULL || la != lb ||
-		    memcmp(sa, sb, la) != 0)
-			return false;
-	}
-	return true;
-}
-
-/* The heading rows of a band at row r0: the corner over the label columns,
- * the band's group heading, the column groups and the column labels.
- * Returns the number of rows used. */
-static int
-layout_band_head(struct grid *g, const struct sch_table *t,
-    const struct sch_band *b, int r0, int nlab, int width)
-{
-	bool		 colgroups = false;
-	int		 hrows, r, c, n;
-	const char	*corner;
-
-	for (c = 0; c < b->ncols; c++)
-		if (b->cols[c].group != NULL)
-			colgroups = true;
-	hrows = (b->group != NULL) + (colgroups ? 2 : 1);
-	corner = t->corner_note != NULL ? t->corner_note : b->corner;
-	grid_put(g, r0, 0, G_CORNER, corner, hrows, nlab);
-	r = r0;
-	if (b->group != NULL)
-		grid_put(g, r++, nlab, G_HEAD, b->group, 1, width);
-	for (c = 0; c < b->ncols; c++) {
-		const struct sch_col	*col = &b->cols[c];
-		int			 cs = c == b->ncols - 1 ?
-				    width - b->ncols + 1 : 1;
-
-		if (col->group == NULL) {
-			grid_put(g, r, nlab + c, G_HEAD, col->label,
-			    colgroups ? 2 : 1, cs);
-			continue;
-		}
-		if (c == 0 || b->cols[c - 1].group == NULL ||
-		    strcmp(b->cols[c - 1].group, col->group) != 0) {
-			for (n = 1; c + n < b->ncols &&
-			    b->cols[c + n].group != NULL &&
-			    strcmp(b->cols[c + n].group, col->group) == 0; n++)
-				;
-			grid_put(g, r, nlab + c, G_HEAD, col->group, 1, n);
-		}
-		grid_put(g, r + 1, nlab + c, G_HEAD, col->label, 1, cs);
-	}
-	return hrows;
-}
-
-/* A table printed with rows down and columns across (二, 三): per band an
- * optional caption row, the heading rows, then the rows, whose headings
- * (the row's path) stand in label columns to the left with rowspans. */
-static void
-layout_rows(struct grid *g, const struct report *rep, int table)
-{
-	const struct sch_table	*t = &sch_tables[table];
-	int			 nlab = 1, width = 0, maxrows = 0;
-	int			 i, k, r, c, b, d, n;
-
-	for (i = 0; i < t->nrows; i++)
-		if (path_depth(t->rows[i].path) + 1 > nlab)
-			nlab = path_depth(t->rows[i].path) + 1;
-	for (b = 0; b < t->nbands; b++) {
-		if (t->bands[b].ncols > width)
-			width = t->bands[b].ncols;
-		maxrows += 4;
-	}
-	maxrows += t->nrows;
-	grid_init(g, maxrows, nlab + width);
-
-	r = 0;
-	for (b = 0; b < t->nbands; b++) {
-		const struct sch_band	*band = &t->bands[b];
-
-		if (band->caption != NULL)
-			grid_put(g, r++, 0, G_CAPTION, band->caption, 1,
-			    nlab + width);
-		r += layout_band_head(g, t, band, r, nlab, width);
-		if (t->nbands == 1 && band->caption == NULL)
-			g->nhead = r;
-		for (i = 0; i < t->nrows; i++) {
-			const struct sch_row	*row = &t->rows[i];
-
-			if (row->band != b)
-				continue;
-			d = path_depth(row->path);
-			for (k = 0; k < d; k++) {
-				struct gcell	*gc;
-				const char	*seg;
-				size_t		 len;
-
-				if (GCELL(g, r, k)->covered)
-					continue;	/* under a heading above */
-				for (n = 1; i + n < t->nrows &&
-				    t->rows[i + n].band == b &&
-				    path_same_upto(row->path,
-				    t->rows[i + n].path, k); n++)
-					;
-				seg = path_seg(row->path, k, &len);
-				gc = grid_put(g, r, k, G_LABEL, NULL, n, 1);
-				gc->owned = xstrndup(seg, len);
-				gc->text = gc->owned;
-			}
-			grid_put(g, r, d, G_LABEL, row->label, 1, nlab - d);
-			for (c = 0; c < band->ncols; c++) {
-				struct gcell	*gc;
-
-				gc = grid_put(g, r, nlab + c, G_VALUE,
-				    report_get(rep, schema_cell(table, i, c)), 1,
-				    c == band->ncols - 1 ?
-				    width - band->ncols + 1 : 1);
-				gc->field = schema_cell(table, i, c);
-			}
-			r++;
-		}
-	}
-}
-
-/* A table the form prints as one line of figures (四): each row of the
- * schema becomes a group of columns under its label, rows sharing a path
- * under a common heading; the figures in one line below. */
-static void
-layout_across(struct grid *g, const struct report *rep, int table)
-{
-	const struct sch_table	*t = &sch_tables[table];
-	const struct sch_band	*b = &t->bands[0];
-	bool			 paths = false;
-	int			 hrows, i, c, n, w = b->ncols;
-
-	for (i = 0; i < t->nrows; i++)
-		if (t->rows[i].path != NULL)
-			paths = true;
-	hrows = paths ? 3 : 2;
-	grid_init(g, hrows + 1, t->nrows * w);
-	g->nhead = hrows;
-	for (i = 0; i < t->nrows; i++) {
-		const struct sch_row	*row = &t->rows[i];
-
-		if (row->path == NULL) {
-			grid_put(g, 0, i * w, G_HEAD, row->label, 1, w);
-			for (c = 0; c < w; c++)
-				grid_put(g, 1, i * w + c, G_HEAD,
-				    b->cols[c].label, hrows - 1, 1);
-		} else {
-			if (i == 0 || t->rows[i - 1].path == NULL ||
-			    strcmp(t->rows[i - 1].path, row->path) != 0) {
-				for (n = 1; i + n < t->nrows &&
-				    t->rows[i + n].path != NULL &&
-				    strcmp(t->rows[i + n].path, row->path) == 0;
-				    n++)
-					;
-				grid_put(g, 0, i * w, G_HEAD, row->path, 1,
-				    n * w);
-			}
-			grid_put(g, 1, i * w, G_HEAD, row->label, 1, w);
-			for (c = 0; c < w; c++)
-				grid_put(g, 2, i * w + c, G_HEAD,
-				    b->cols[c].label, 1, 1);
-		}
-		for (c = 0; c < w; c++) {
-			struct gcell	*gc;
-
-			gc = grid_put(g, hrows, i * w + c, G_VALUE,
-			    report_get(rep, schema_cell(table, i, c)), 1, 1);
-			gc->field = schema_cell(table, i, c);
-		}
-	}
-}
-
-/* The national form prints table 四 as one line of 15 figures. */
-static void
-layout_table(struct grid *g, const struct report *rep, int table)
-{
-	if (table == SCH_T4)
-		layout_across(g, rep, table);
-	else
-		layout_rows(g, rep, table);
-}
-
-/* ---- shared pieces ----------------------------------------------------- */
-
-/* "卢氏县…管理局2024年政府信息公开工作年度报告". Caller frees. */
-static char *
-title(const struct report *r)
-{
-	const char	*agency = report_get(r, F_AGENCY);
-	const char	*year = report_get(r, F_YEAR);
-
-	return xasprintf(_("%s%s%s政府信息公开工作年度报告"),
-	    agency != NULL ? agency : "", year != NULL ? year : "",
-	    year != NULL ? _("年") : "");
-}
 
 /* Is this a note (说明) rather than a key this version does not know? */
 static bool
@@ -364,34 +50,37 @@ csv_row2(struct buf *b, const char *a, const char *v)
 }
 
 static void
-csv_grid(struct buf *b, const struct grid *g)
+csv_grid(struct buf *b, const struct layout *g)
 {
 	int	 r, c;
 
 	for (r = 0; r < g->nrows; r++) {
 		for (c = 0; c < g->ncols; c++) {
-			const struct gcell	*gc = GCELL(g, r, c);
+			const struct lcell	*gc = LCELL(g, r, c);
 
 			if (c > 0)
 				buf_add(b, ",");
 			if (!gc->covered)
-				csv_field(b, gc->text, gc->kind == G_VALUE);
+				csv_field(b, gc->text, gc->kind == L_VALUE);
 		}
 		buf_add(b, "\r\n");
 	}
 }
 
 static void
-render_csv(struct buf *b, const struct report *r)
+render_csv(struct buf *b, const struct report *r,
+    enum export_encoding enc)
 {
 	static const int	 meta[] = {
 		F_AGENCY, F_YEAR, F_PERIOD_START, F_PERIOD_END,
 	};
 	static const int	 texts[] = { F_PREAMBLE, F_S1, F_S5, F_S6 };
-	char			*t = title(r);
-	struct grid		 g;
+	char			*t = export_title(r);
+	struct layout		 g;
 	int			 i, s, n;
 
+	if (enc == EXPORT_UTF8)
+		buf_add(b, "\xef\xbb\xbf");	/* Excel reads UTF-8 by it */
 	csv_field(b, t, true);		/* holds the agency's name */
 	buf_add(b, "\r\n\r\n");
 	free(t);
@@ -410,7 +99,7 @@ render_csv(struct buf *b, const struct report *r)
 		buf_add(b, "\r\n");
 		layout_table(&g, r, sch_sections[s].table);
 		csv_grid(b, &g);
-		grid_fini(&g);
+		layout_fini(&g);
 	}
 	for (i = n = 0; i < report_nextras(r); i++) {
 		const struct report_extra	*e = report_extra(r, i);
@@ -456,11 +145,12 @@ text_cell(struct buf *b, const char *s)
 }
 
 static void
-render_text(struct buf *b, const struct report *r)
+render_text(struct buf *b, const struct report *r,
+    enum export_encoding enc)
 {
-	char		*t = title(r);
+	char		*t = export_title(r);
 	const char	*s;
-	struct grid	 g;
+	struct layout	 g;
 	int		 i, row, c;
 
 	buf_add(b, t);
@@ -485,7 +175,7 @@ render_text(struct buf *b, const struct report *r)
 		layout_table(&g, r, sec->table);
 		for (row = 0; row < g.nrows; row++) {
 			for (c = 0; c < g.ncols; c++) {
-				const struct gcell	*gc = GCELL(&g, row, c);
+				const struct lcell	*gc = LCELL(&g, row, c);
 
 				if (c > 0)
 					buf_add(b, "\t");
@@ -495,7 +185,7 @@ render_text(struct buf *b, const struct report *r)
 			buf_add(b, "\n");
 		}
 		buf_add(b, "\n");
-		grid_fini(&g);
+		layout_fini(&g);
 	}
 	/* One line break at the end, not two. */
 	if (b->len >= 2 && b->s[b->len - 2] == '\n')
@@ -600,26 +290,26 @@ static const char html_css[] =
     "thead{display:table-header-group}}\n";
 
 static void
-html_cell(struct buf *b, const struct gcell *gc, int col)
+html_cell(struct buf *b, const struct lcell *gc, int col)
 {
-	const char	*tag = gc->kind == G_VALUE ? "td" : "th";
+	const char	*tag = gc->kind == L_VALUE ? "td" : "th";
 
 	buf_addf(b, "<%s", tag);
 	switch (gc->kind) {
-	case G_CAPTION:
+	case L_CAPTION:
 		buf_add(b, " class=\"cap\"");
 		break;
-	case G_CORNER:
+	case L_CORNER:
 		buf_add(b, " class=\"corner\"");
 		break;
-	case G_LABEL:
+	case L_LABEL:
 		buf_addf(b, " class=\"lab l%d\" scope=\"row\"", col);
 		break;
-	case G_HEAD:
+	case L_HEAD:
 		buf_add(b, gc->colspan > 1 ? " scope=\"colgroup\"" :
 		    " scope=\"col\"");
 		break;
-	case G_VALUE:
+	case L_VALUE:
 		break;
 	}
 	if (gc->rowspan > 1)
@@ -635,7 +325,7 @@ html_cell(struct buf *b, const struct gcell *gc, int col)
 static void
 html_table(struct buf *b, const struct report *r, int table)
 {
-	struct grid	 g;
+	struct layout	 g;
 	int		 row, c;
 
 	layout_table(&g, r, table);
@@ -648,19 +338,20 @@ html_table(struct buf *b, const struct report *r, int table)
 			buf_add(b, "</thead>\n<tbody>\n");
 		buf_add(b, "<tr>");
 		for (c = 0; c < g.ncols; c++)
-			if (!GCELL(&g, row, c)->covered)
-				html_cell(b, GCELL(&g, row, c), c);
+			if (!LCELL(&g, row, c)->covered)
+				html_cell(b, LCELL(&g, row, c), c);
 		buf_add(b, "</tr>\n");
 	}
 	buf_add(b, g.nhead >= g.nrows ? "</thead>\n" : "</tbody>\n");
 	buf_add(b, "</table></div>\n");
-	grid_fini(&g);
+	layout_fini(&g);
 }
 
 static void
-render_html(struct buf *b, const struct report *r)
+render_html(struct buf *b, const struct report *r,
+    enum export_encoding enc)
 {
-	char	*t = title(r);
+	char	*t = export_title(r);
 	int	 i;
 
 	buf_add(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
@@ -725,16 +416,99 @@ to_gb18030(const char *in, size_t inlen, size_t *outlen)
 	return o.s;
 }
 
+/* ---- the table of formats ------------------------------------------------ */
+
+#define ENC(e)		(1u << (e))
+#define ENC_ALL		(ENC(EXPORT_UTF8) | ENC(EXPORT_GB18030))
+
+/* A format: what others are told of it, and how it is made. A renderer
+ * either appends the bytes to a buffer (render) or, for a library that only
+ * writes files, writes the file at the path it is given (write_file: a
+ * private temporary file, read back; the bytes then go through the one
+ * atomic writer like every other export). */
+struct export_format_def {
+	struct export_format_info info;
+	void	(*render)(struct buf *, const struct report *,
+		    enum export_encoding);
+	int	(*write_file)(const struct report *, const char *path,
+		    char **err);
+	bool	  markup;	/* bidi controls as character references */
+};
+
+static const struct export_format_def formats[EXPORT_NFORMATS] = {
+	[EXPORT_CSV] = { { "csv", NULL, ".csv", N_("-表格"), 'C',
+	    N_("表格（CSV）"),
+	    N_("表格（CSV，Excel、WPS 可打开）"),
+	    ENC_ALL, false, true }, render_csv, NULL },
+	[EXPORT_TEXT] = { { "text", "txt", ".txt", "", 'T',
+	    N_("可发布的文本"), N_("可发布的文本（表格以制表符分隔）"),
+	    ENC_ALL, false, true }, render_text, NULL },
+	[EXPORT_HTML] = { { "html", "htm", ".html", "", 'H',
+	    N_("网页"), N_("网页（HTML，含正式的合并单元格）"),
+	    ENC(EXPORT_UTF8), false, true }, render_html, NULL, true },
+};
+
+const struct export_format_info *
+export_format_info(int fmt)
+{
+	return &formats[fmt].info;
+}
+
+int
+export_format_by_key(int key)
+{
+	int	 i;
+
+	if (key >= 'a' && key <= 'z')
+		key -= 'a' - 'A';
+	for (i = 0; i < EXPORT_NFORMATS; i++)
+		if (formats[i].info.built && formats[i].info.key == key)
+			return i;
+	return -1;
+}
+
 int
 export_parse_format(const char *s)
 {
-	if (strcasecmp(s, "csv") == 0)
-		return EXPORT_CSV;
-	if (strcasecmp(s, "text") == 0 || strcasecmp(s, "txt") == 0)
-		return EXPORT_TEXT;
-	if (strcasecmp(s, "html") == 0)
-		return EXPORT_HTML;
+	int	 i;
+
+	for (i = 0; i < EXPORT_NFORMATS; i++)
+		if (strcasecmp(s, formats[i].info.name) == 0 ||
+		    (formats[i].info.alias != NULL &&
+		    strcasecmp(s, formats[i].info.alias) == 0))
+			return i;
 	return -1;
+}
+
+int
+export_format_of_path(const char *path)
+{
+	const char	*dot = strrchr(path, '.');
+	int		 i;
+
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return -1;
+	for (i = 0; i < EXPORT_NFORMATS; i++)
+		if (strcasecmp(dot, formats[i].info.suffix) == 0)
+			return i;
+	return export_parse_format(dot + 1);
+}
+
+char *
+export_format_names(const char *sep)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	int		 i;
+
+	buf_addn(&b, "", 0);
+	for (i = 0; i < EXPORT_NFORMATS; i++) {
+		if (!formats[i].info.built)
+			continue;
+		if (b.len > 0)
+			buf_add(&b, sep);
+		buf_add(&b, formats[i].info.name);
+	}
+	return b.s;
 }
 
 int
@@ -747,31 +521,105 @@ export_parse_encoding(const char *s)
 	return -1;
 }
 
+bool
+export_takes_encoding(enum export_format fmt, enum export_encoding enc)
+{
+	return (formats[fmt].info.encodings & ENC(enc)) != 0;
+}
+
 const char *
 export_suffix(enum export_format fmt)
 {
-	switch (fmt) {
-	case EXPORT_CSV:
-		return ".csv";
-	case EXPORT_TEXT:
-		return ".txt";
-	default:
-		return ".html";
-	}
+	return formats[fmt].info.suffix;
 }
 
 char *
 export_default_path(const char *path, enum export_format fmt)
 {
 	const char	*base = strrchr(path, '/'), *dot;
-	size_t		 stem;
+	const char	*stem = formats[fmt].info.stem;
+	size_t		 len;
 
 	base = base != NULL ? base + 1 : path;
 	dot = strrchr(base, '.');
-	stem = dot != NULL && dot != base ? (size_t)(dot - path) :
+	len = dot != NULL && dot != base ? (size_t)(dot - path) :
 	    strlen(path);
-	return xasprintf("%.*s%s%s", (int)stem, path,
-	    fmt == EXPORT_CSV ? _("-表格") : "", export_suffix(fmt));
+	return xasprintf("%.*s%s%s", (int)len, path,
+	    *stem != '\0' ? _(stem) : "", export_suffix(fmt));
+}
+
+/* Can this build write the format in this encoding? 0, or -1 with *err. */
+static int
+can_render(enum export_format fmt, enum export_encoding enc, char **err)
+{
+	const struct export_format_info	*fi = &formats[fmt].info;
+
+	if (!fi->built) {
+		*err = xasprintf(_("这个版本的 gkreport 没有 %s 导出"
+		    "（构建时没有所需的库）"), fi->name);
+		return -1;
+	}
+	if (!export_takes_encoding(fmt, enc)) {
+		*err = xasprintf(_("%s只能导出为 UTF-8 编码"), _(fi->menu));
+		return -1;
+	}
+	return 0;
+}
+
+/* Read a whole file into memory. NULL with errno set on failure. */
+static char *
+slurp_file(const char *path, size_t *len)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	char		 chunk[65536];
+	ssize_t		 n;
+	int		 fd, saved;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return NULL;
+	buf_addn(&b, "", 0);
+	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+		if (n == -1) {
+			if (errno == EINTR)
+				continue;
+			saved = errno;
+			close(fd);
+			free(b.s);
+			errno = saved;
+			return NULL;
+		}
+		buf_addn(&b, chunk, (size_t)n);
+	}
+	close(fd);
+	*len = b.len;
+	return b.s;
+}
+
+/* A format whose library writes only files, rendered into memory through
+ * a private temporary file. Caller frees. */
+static char *
+render_through_file(const struct report *r, enum export_format fmt,
+    size_t *len, char **err)
+{
+	const char	*dir = getenv("TMPDIR");
+	char		*tmp, *s = NULL;
+	int		 fd;
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	tmp = xasprintf("%s/gkreport-export-XXXXXX", dir);
+	if ((fd = mkstemp(tmp)) == -1) {
+		*err = xasprintf("%s: %s", dir, safeio_why(errno));
+		free(tmp);
+		return NULL;
+	}
+	close(fd);
+	if (formats[fmt].write_file(r, tmp, err) == 0 &&
+	    (s = slurp_file(tmp, len)) == NULL)
+		*err = xasprintf("%s: %s", tmp, safeio_why(errno));
+	unlink(tmp);
+	free(tmp);
+	return s;
 }
 
 char *
@@ -781,27 +629,15 @@ export_render(const struct report *r, enum export_format fmt,
 	struct buf	 b = { NULL, 0, 0 };
 	char		*out;
 
-	if (fmt == EXPORT_HTML && enc != EXPORT_UTF8) {
-		*err = xstrdup(_("网页只能导出为 UTF-8 编码"));
+	if (can_render(fmt, enc, err) == -1)
 		return NULL;
-	}
+	if (formats[fmt].render == NULL)
+		return render_through_file(r, fmt, len, err);
 	buf_addn(&b, "", 0);
-	switch (fmt) {
-	case EXPORT_CSV:
-		if (enc == EXPORT_UTF8)
-			buf_add(&b, "\xef\xbb\xbf");
-		render_csv(&b, r);
-		break;
-	case EXPORT_TEXT:
-		render_text(&b, r);
-		break;
-	case EXPORT_HTML:
-		render_html(&b, r);
-		break;
-	}
+	formats[fmt].render(&b, r, enc);
 	/* Nothing that drives a terminal or reorders text leaves in an
 	 * export (show.h). */
-	if (fmt == EXPORT_HTML) {
+	if (formats[fmt].markup) {
 		out = show_html(b.s, b.len, &b.len);
 		free(b.s);
 		b.s = out;

@@ -862,6 +862,92 @@ Test(export, parses_format_and_encoding_names)
 	cr_assert_str_eq(export_suffix(EXPORT_HTML), ".html");
 }
 
+/* The table of formats is what the command, the menu and the completion
+ * read: each row must be reachable by its name, its suffix and its key, and
+ * no two rows may share one. */
+Test(export, each_format_is_found_by_its_name_suffix_and_key)
+{
+	int	 i, j;
+	char	 path[64];
+
+	for (i = 0; i < EXPORT_NFORMATS; i++) {
+		const struct export_format_info	*fi = export_format_info(i);
+
+		cr_assert_eq(export_parse_format(fi->name), i, "%s", fi->name);
+		snprintf(path, sizeof path, "dir.x/甲局2024%s", fi->suffix);
+		cr_assert_eq(export_format_of_path(path), i, "%s", path);
+		if (fi->alias != NULL)
+			cr_assert_eq(export_parse_format(fi->alias), i);
+		cr_assert(fi->key >= 'A' && fi->key <= 'Z', "%s", fi->name);
+		cr_assert_eq(export_format_by_key(fi->key + 'a' - 'A'),
+		    fi->built ? i : -1, "%s", fi->name);
+		cr_assert(export_takes_encoding(i, EXPORT_UTF8));
+		cr_assert_not_null(fi->menu);
+		cr_assert_not_null(fi->help);
+		for (j = 0; j < i; j++) {
+			const struct export_format_info	*fj = export_format_info(j);
+
+			cr_assert_str_neq(fi->name, fj->name);
+			cr_assert_str_neq(fi->suffix, fj->suffix);
+			cr_assert_neq(fi->key, fj->key, "%s %s", fi->name,
+			    fj->name);
+		}
+	}
+	cr_assert_eq(export_format_of_path("x.htm"), EXPORT_HTML);
+	cr_assert_eq(export_format_of_path("x.TXT"), EXPORT_TEXT);
+	cr_assert_eq(export_format_of_path("x.v2/report"), -1);
+	cr_assert_eq(export_format_by_key('Q'), -1);
+}
+
+/* The default name of every format differs from the report file's own
+ * (a report is a .csv file, or has no suffix). */
+Test(export, no_default_path_is_the_report_itself)
+{
+	static const char *const paths[] = {
+		"甲局2024.csv", "甲局2024", "a.v1/b", ".hidden.csv", "/a/b.CSV",
+	};
+	size_t	 k;
+	int	 i;
+
+	for (k = 0; k < sizeof paths / sizeof paths[0]; k++)
+		for (i = 0; i < EXPORT_NFORMATS; i++) {
+			char	*got = export_default_path(paths[k], i);
+
+			cr_expect_str_neq(got, paths[k]);
+			free(got);
+		}
+}
+
+/* Every format takes an empty report and a full one. */
+Test(export, every_built_format_renders_an_empty_and_a_full_report)
+{
+	struct report	*empty = report_new(), *full = distinct_report();
+	char		*s, *err = NULL;
+	size_t		 len;
+	int		 i;
+
+	for (i = 0; i < EXPORT_NFORMATS; i++) {
+		if (!export_format_info(i)->built)
+			continue;
+		s = export_render(empty, i, EXPORT_UTF8, &len, &err);
+		cr_assert_not_null(s, "%s: %s", export_format_info(i)->name, err);
+		cr_assert_gt(len, 0);
+		free(s);
+		s = export_render(full, i, EXPORT_UTF8, &len, &err);
+		cr_assert_not_null(s, "%s: %s", export_format_info(i)->name, err);
+		free(s);
+		if (!export_takes_encoding(i, EXPORT_GB18030)) {
+			cr_assert_null(export_render(full, i, EXPORT_GB18030,
+			    &len, &err));
+			cr_assert_not_null(err);
+			free(err);
+			err = NULL;
+		}
+	}
+	report_free(empty);
+	report_free(full);
+}
+
 Test(export, an_empty_report_exports_in_every_format)
 {
 	struct report	*r = report_new();

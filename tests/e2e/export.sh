@@ -32,6 +32,19 @@ contains "$T/out" "--strict" "export --help"
 expect 0 "new --help" "$GK" new --help
 contains "$T/out" "--from" "new --help"
 
+# The formats come from one table: --list-formats, --help's list of
+# formats and the man page name the same ones; -f takes each of them.
+expect 0 "export --list-formats" "$GK" export --list-formats
+cp "$T/out" "$T/formats"
+[ "$(wc -l <"$T/formats")" -ge 3 ] && ok || bad "--list-formats: $(cat "$T/formats")"
+"$GK" export --help >"$T/help" 2>&1
+sed -n '/^\.SS "gkreport export/,/^\.SS "gkreport [a-df-z]/p' "$TOP/doc/gkreport.1" >"$T/man"
+for f in $(cat "$T/formats"); do
+	grep -q "^  $f  *\.[a-z]" "$T/help" && ok || bad "--help does not list format $f"
+	grep -q "^\.B $f\$" "$T/man" && ok ||
+	    bad "man page: no '.B $f' line for format $f"
+done
+
 # A complete, clean report: every format, stdout and -o.
 cp "$DATA/hongze-2024.csv" "$T/hz.csv"
 expect 0 "export csv" "$GK" export --format=csv -o "$T/hz-out.csv" "$T/hz.csv"

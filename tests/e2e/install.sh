@@ -96,7 +96,7 @@ if command -v bash >/dev/null 2>&1; then
 	mkdir "$T/w" && : >"$T/w/2024.csv" && : >"$T/w/notes.txt"
 	comp_t() {	# EXPECTED WORDS...: complete the last word
 		want=$1; shift
-		got=$(cd "$T/w" && bash -c '. "$1"; shift; COMP_WORDS=("$@");
+		got=$(cd "$T/w" && PATH="${bin%/*}:$PATH" bash -c '. "$1"; shift; COMP_WORDS=("$@");
 		    COMP_CWORD=$(($# - 1)); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE};
 		    _gkreport gkreport "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}";
 		    printf "%s\n" "${COMPREPLY[@]}" | sort | tr "\n" " "' _ "$comp" "$@" 2>&1)
