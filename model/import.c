@@ -414,44 +414,6 @@ trim(char *s)
 
 /* ---- decoding --------------------------------------------------------- */
 
-static bool
-valid_utf8(const unsigned char *s, size_t len)
-{
-	size_t	 i = 0;
-
-	while (i < len) {
-		unsigned char	 c = s[i];
-		size_t		 n, k;
-		uint32_t	 cp;
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf)
-			n = 1;
-		else if (c >= 0xe0 && c <= 0xef)
-			n = 2;
-		else if (c >= 0xf0 && c <= 0xf4)
-			n = 3;
-		else
-			return false;
-		if (i + n >= len)
-			return false;
-		cp = c & (0x3f >> n);
-		for (k = 1; k <= n; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return false;
-			cp = cp << 6 | (s[i + k] & 0x3f);
-		}
-		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return false;
-		i += n + 1;
-	}
-	return true;
-}
-
 /* The text as UTF-8 (*outlen bytes, not NUL-terminated), or NULL with
  * *err. Valid UTF-8 is used where it lies (a 50 MB text is not copied);
  * a converted one is in *own, which the caller frees. */
@@ -481,7 +443,7 @@ decode(struct importer *im, const char *buf, size_t len, char **own,
 		buf += 3;
 		len -= 3;
 	}
-	if (valid_utf8((const unsigned char *)buf, len)) {
+	if (utf8_valid(buf, len, NULL)) {
 		out = buf;
 		n = len;
 	} else if ((conv = utf8_from("GB18030", buf, len, &n)) != NULL) {
