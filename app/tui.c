@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <curses.h>
-#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <poll.h>
@@ -17,8 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -30,7 +27,6 @@
 #include "export.h"
 #include "grid.h"
 #include "import.h"
-#include "journal.h"
 #include "keys.h"
 #include "keymap.h"
 #include "nls.h"
@@ -38,10 +34,10 @@
 #include "report.h"
 #include "rules.h"
 #include "schema.h"
+#include "session.h"
 #include "textedit.h"
 #include "wtext.h"
 #include "xmalloc.h"
-#include "year.h"
 
 enum screen_id {
 	SCR_COVER,
@@ -76,24 +72,9 @@ static const struct screen {
 
 #define GRID_MAXLINES	64	/* a table's rows and band headings */
 
-struct hist {
-	int	 field;		/* a field, or -1 for a note */
-	char	*key;		/* the note's key */
-	char	*before;
-	char	*after;
-};
-
 struct tui {
-	char		*path;
-	bool		 readonly;
-	struct report	*r;
-	struct journal	*j;		/* committed edits since the last save */
-	bool		 j_failed;	/* the journal could not be written */
-	struct lock	*lock;
-	struct stat	 st;		/* the file as loaded or last saved */
-	bool		 st_valid;
-	struct findings	*fs;
-	unsigned long	 fs_gen;
+	struct session	*s;		/* the report, its file, undo, journal */
+	const struct report *r;		/* session_report(s) */
 	int		 screen;
 	struct grid	 grid[SCH_NTABLES];	/* the viewport of each table */
 	int		 lines[SCH_NTABLES][GRID_MAXLINES]; /* row, or -1 - band */
@@ -112,9 +93,8 @@ struct tui {
 	char		*note_key;		/* the note being typed */
 	char		 msg[1024];
 	bool		 msg_error;
-	struct hist	*hist;
-	int		 nhist, hpos, hcap;
 	bool		 quit;
+	bool		 discard;	/* quit dropping the unsaved edits */
 	bool		 colors;
 };
 
@@ -164,15 +144,10 @@ say(struct tui *t, bool error, const char *fmt, ...)
 }
 
 /* The findings of the report as it is now. Borrowed. */
-static struct findings *
+static const struct findings *
 findings(struct tui *t)
 {
-	if (t->fs == NULL || t->fs_gen != report_generation(t->r)) {
-		findings_free(t->fs);
-		t->fs = rules_check(t->r, 0);
-		t->fs_gen = report_generation(t->r);
-	}
-	return t->fs;
+	return session_findings(t->s);
 }
 
 /* How many bytes of UTF-8 text fit in width columns (up to a newline),
@@ -244,119 +219,23 @@ put_line(int y, const char *s)
 	attr_set(a, pair, NULL);
 }
 
-/* ---- history -------------------------------------------------------- */
-
+/* Say what went wrong in the session, if anything; the cause is freed. */
 static void
-hist_push(struct tui *t, int field, const char *key, const char *before,
-    const char *after)
+trouble(struct tui *t, char *cause)
 {
-	int	 i;
-
-	for (i = t->hpos; i < t->nhist; i++) {
-		free(t->hist[i].key);
-		free(t->hist[i].before);
-		free(t->hist[i].after);
-	}
-	t->nhist = t->hpos;
-	if (t->nhist == t->hcap) {
-		t->hcap = t->hcap ? t->hcap * 2 : 64;
-		t->hist = xreallocarray(t->hist, (size_t)t->hcap,
-		    sizeof *t->hist);
-	}
-	t->hist[t->nhist].field = field;
-	t->hist[t->nhist].key = key ? xstrdup(key) : NULL;
-	t->hist[t->nhist].before = before ? xstrdup(before) : NULL;
-	t->hist[t->nhist].after = after ? xstrdup(after) : NULL;
-	t->nhist++;
-	t->hpos = t->nhist;
+	if (cause != NULL)
+		say(t, true, "%s", cause);
+	free(cause);
 }
 
-/* Record a change in the journal, synced before the clerk sees it. The
- * journal starts with the first change after loading or saving. When it
- * cannot be written the clerk is told (once) to save. */
-static void
-keep(struct tui *t, const char *key, const char *value)
-{
-	char	*err = NULL;
-
-	if (t->readonly || t->j_failed)
-		return;
-	if (t->j == NULL && (t->j = journal_open(t->path, &err)) == NULL)
-		goto fail;
-	if (journal_append(t->j, key, value, &err) == 0)
-		return;
-	journal_close(t->j);
-	t->j = NULL;
-fail:
-	t->j_failed = true;
-	say(t, true, _("%s；意外退出时这些修改可能丢失，请尽快保存"), err);
-	free(err);
-}
-
-/* Every edit passes here: the history, the journal, the report. */
+/* Every edit passes here, on to the session. */
 static void
 commit(struct tui *t, int field, const char *value)
 {
-	const char	*old = report_get(t->r, field);
+	char	*cause = NULL;
 
-	if (value != NULL && *value == '\0')
-		value = NULL;
-	if ((old == NULL && value == NULL) ||
-	    (old != NULL && value != NULL && strcmp(old, value) == 0))
-		return;
-	hist_push(t, field, NULL, old, value);
-	keep(t, schema_field(field)->key, value);
-	report_set(t->r, field, value);
-}
-
-/* The label of a note: 说明/RULE/DETAIL from note.RULE.DETAIL, the detail
- * named as the schema names it (规章, 自然人, …). Caller frees. */
-static char *
-note_label(const char *key)
-{
-	const char	*rule = key + 5, *detail = strchr(rule, '.'), *name;
-	int		 tb, i, c;
-
-	if (detail == NULL)
-		return xasprintf(_("说明/%s"), rule);
-	name = ++detail;
-	for (tb = 0; tb < SCH_NTABLES; tb++) {
-		const struct sch_table	*t = &sch_tables[tb];
-
-		for (i = 0; i < t->nrows; i++)
-			if (strcmp(t->rows[i].key, detail) == 0)
-				name = t->rows[i].label;
-		for (i = 0; i < t->nbands; i++)
-			for (c = 0; c < t->bands[i].ncols; c++)
-				if (strcmp(t->bands[i].cols[c].key, detail) == 0)
-					name = t->bands[i].cols[c].label;
-	}
-	return xasprintf(_("说明/%.*s/%s"), (int)(detail - rule - 1), rule, name);
-}
-
-static void
-set_note(struct tui *t, const char *key, const char *value)
-{
-	char	*label = note_label(key);
-
-	report_extra_set(t->r, key, label, value, 0);
-	free(label);
-}
-
-/* A note explaining why a warning stands: history, then the report. */
-static void
-commit_note(struct tui *t, const char *key, const char *value)
-{
-	const char	*old = report_extra_get(t->r, key);
-
-	if (value != NULL && *value == '\0')
-		value = NULL;
-	if ((old == NULL && value == NULL) ||
-	    (old != NULL && value != NULL && strcmp(old, value) == 0))
-		return;
-	hist_push(t, -1, key, old, value);
-	keep(t, key, value);
-	set_note(t, key, value);
+	session_set(t->s, field, value, &cause);
+	trouble(t, cause);
 }
 
 /* Put the text of an editor that was changed into the report. */
@@ -415,35 +294,38 @@ go_to_field(struct tui *t, int field)
 		}
 }
 
+/* Undo or redo a step: a figure, a text, a note or a whole fill. */
 static void
 undo(struct tui *t, bool redo)
 {
-	struct hist	*h;
+	struct session_undone	 u;
+	char			*cause = NULL;
+	const char		*label;
+	int			 i, r;
 
 	commit_text(t);
 	t->editing = false;
-	if (!redo && t->hpos == 0) {
-		say(t, false, "%s", _("没有可撤销的修改"));
+	r = session_undo(t->s, redo, &u, &cause);
+	if (r == 0) {
+		say(t, false, "%s", redo ? _("没有可重做的修改") :
+		    _("没有可撤销的修改"));
 		return;
 	}
-	if (redo && t->hpos == t->nhist) {
-		say(t, false, "%s", _("没有可重做的修改"));
-		return;
-	}
-	h = redo ? &t->hist[t->hpos++] : &t->hist[--t->hpos];
-	if (h->field == -1) {
-		keep(t, h->key, redo ? h->after : h->before);
-		set_note(t, h->key, redo ? h->after : h->before);
+	for (i = 0; i < SCH_NFIELDS; i++)
+		sync_editor(t, i);
+	if (u.field >= 0) {
+		go_to_field(t, u.field);
+		label = schema_display_label(u.field);
+	} else {
 		t->screen = SCR_CHECKS;
-		say(t, false, redo ? _("已重做：%s") : _("已撤销：%s"), h->key);
-		return;
+		label = u.key;
 	}
-	keep(t, schema_field(h->field)->key, redo ? h->after : h->before);
-	report_set(t->r, h->field, redo ? h->after : h->before);
-	sync_editor(t, h->field);
-	go_to_field(t, h->field);
-	say(t, false, redo ? _("已重做：%s") : _("已撤销：%s"),
-	    schema_display_label(h->field));
+	if (u.n > 1)
+		say(t, false, redo ? _("已重做：%s 等 %d 处") :
+		    _("已撤销：%s 等 %d 处"), label, u.n);
+	else
+		say(t, false, redo ? _("已重做：%s") : _("已撤销：%s"), label);
+	trouble(t, cause);
 }
 
 /* ---- grid ------------------------------------------------------------- */
@@ -533,7 +415,7 @@ static void
 draw_grid(struct tui *t, int table, int y0, int height)
 {
 	const struct sch_table	*tb = &sch_tables[table];
-	struct findings		*fs = findings(t);
+	const struct findings	*fs = findings(t);
 	struct grid		*g = &t->grid[table];
 	const int		*lines;
 	int			 nl, i, y, cw = GRID_CELLW(table);
@@ -628,12 +510,6 @@ draw_grid(struct tui *t, int table, int y0, int height)
 	}
 }
 
-static int
-grid_ncols(int table, int row)
-{
-	return schema_band(table, row)->ncols;
-}
-
 /* Commit the cell being typed; false (and a message) if it is refused. */
 static bool
 grid_commit(struct tui *t, int table)
@@ -671,74 +547,40 @@ number_char(wint_t ch)
 }
 
 
-/* Fill the totals of a table from their parts (总计, （七）总计, 表四). */
+/* F5: the empty totals of a table from their parts, as the identities
+ * say; a total already typed is left alone, even when it disagrees. */
 static void
 fill_totals(struct tui *t, int table)
 {
-	const struct sch_table	*tb = &sch_tables[table];
-	int			 r, c, n = 0, i;
-	int64_t			 v, sum;
-	bool			 ok;
+	struct fill_result	 fr;
+	char			*cause = NULL, left[256] = "", wait[128] = "";
 
-	if (table == SCH_T2) {
-		say(t, false, "%s", _("表二没有合计"));
-		return;
+	session_fill(t->s, table, FILL_TOTALS, &fr, &cause);
+	if (fr.totals == 0)
+		say(t, false, "%s", _("本表没有合计"));
+	else {
+		if (fr.differ > 0)
+			snprintf(left, sizeof left, _("；%d 个合计已有数字、与分项不符，"
+			    "没有改动，请核对"), fr.differ);
+		if (fr.waiting > 0)
+			snprintf(wait, sizeof wait, _("；%d 个合计的分项未填全"),
+			    fr.waiting);
+		say(t, fr.differ > 0, _("已按分项填写 %d 个合计%s%s"),
+		    fr.filled, left, wait);
 	}
-	if (table == SCH_T3) {
-		int	 first = schema_row(SCH_T3, "open");
-		int	 last = schema_row(SCH_T3, "other_other");
-		int	 tot = schema_row(SCH_T3, "result_total");
-
-		for (c = 0; c < 7; c++) {
-			ok = true;
-			sum = 0;
-			for (i = first; i <= last; i++) {
-				if (!report_value(t->r, schema_cell(table, i, c),
-				    &v))
-					ok = false;
-				sum += ok ? v : 0;
-			}
-			if (ok) {
-				char	 buf[NUM_BUFSZ];
-
-				commit(t, schema_cell(table, tot, c),
-				    number_format(sum, SK_COUNT, buf));
-				n++;
-			}
-		}
-	}
-	for (r = 0; r < tb->nrows; r++) {
-		int	 nc = grid_ncols(table, r);
-		char	 buf[NUM_BUFSZ];
-
-		ok = true;
-		sum = 0;
-		for (c = 0; c < nc - 1; c++) {
-			if (!report_value(t->r, schema_cell(table, r, c), &v))
-				ok = false;
-			sum += ok ? v : 0;
-		}
-		if (ok) {
-			commit(t, schema_cell(table, r, nc - 1),
-			    number_format(sum, SK_COUNT, buf));
-			n++;
-		}
-	}
-	say(t, false, _("已按分项填写 %d 个合计（分项未填全的合计不动）"), n);
+	trouble(t, cause);
 }
 
+/* F6: every empty cell of a table gets 0, as one step. */
 static void
 fill_zero(struct tui *t, int table)
 {
-	const struct sch_table	*tb = &sch_tables[table];
-	int			 i, n = 0;
+	struct fill_result	 fr;
+	char			*cause = NULL;
 
-	for (i = 0; i < tb->ncells; i++)
-		if (report_state(t->r, tb->first_cell + i) == RS_EMPTY) {
-			commit(t, tb->first_cell + i, "0");
-			n++;
-		}
-	say(t, false, _("已把本表 %d 个空格填为 0"), n);
+	session_fill(t->s, table, FILL_ZERO, &fr, &cause);
+	say(t, false, _("已把本表 %d 个空格填为 0"), fr.filled);
+	trouble(t, cause);
 }
 
 static void
@@ -748,7 +590,7 @@ grid_key(struct tui *t, int table, wint_t ch, bool fn)
 	char	 nc;
 	size_t	 len;
 
-	if (t->readonly && !fn && number_char(ch) != 0) {
+	if (session_readonly(t->s) && !fn && number_char(ch) != 0) {
 		say(t, true, "%s", _("只读打开，不能修改"));
 		return;
 	}
@@ -838,13 +680,13 @@ grid_key(struct tui *t, int table, wint_t ch, bool fn)
 		grid_last(&t->grid[table]);
 		break;
 	case KEY_DC:
-		if (t->readonly)
+		if (session_readonly(t->s))
 			break;
 		commit(t, f, NULL);
 		break;
 	case KEY_BACKSPACE:
 	backspace:
-		if (t->readonly)
+		if (session_readonly(t->s))
 			break;
 		snprintf(t->edit, sizeof t->edit, "%s",
 		    report_get(t->r, f) != NULL ? report_get(t->r, f) : "");
@@ -871,7 +713,7 @@ section_name(int section, int table)
 static void
 draw_checks(struct tui *t, int y0, int height)
 {
-	struct findings	*fs = findings(t);
+	const struct findings *fs = findings(t);
 	int		 i, y = 0, line = 0, cur_line = 0, prev = -2, prevt = -2;
 	char		 buf[1200];
 	/* Lines: a heading for each new group, then findings. */
@@ -942,19 +784,20 @@ draw_checks(struct tui *t, int y0, int height)
 static void
 checks_key(struct tui *t, wint_t ch, bool fn)
 {
-	struct findings	*fs = findings(t);
+	const struct findings *fs = findings(t);
 
 	if (t->note_key != NULL) {
-		char	*s;
+		char	*s, *cause = NULL;
 
 		if (!fn && ch == 27) {
 			say(t, false, "%s", _("已取消"));
 		} else if ((!fn && (ch == L'\r' || ch == L'\n')) ||
 		    (fn && ch == KEY_ENTER)) {
 			s = textedit_text(t->line);
-			commit_note(t, t->note_key, s);
+			session_note(t->s, t->note_key, s, &cause);
 			free(s);
 			say(t, false, "%s", _("说明已记下（导出时一并导出）"));
+			trouble(t, cause);
 		} else {
 			textedit_key(t->line, ch, fn);
 			return;
@@ -972,7 +815,7 @@ checks_key(struct tui *t, wint_t ch, bool fn)
 			say(t, true, "%s", _("只有提示（警告）可以写说明；错误需要改正"));
 			return;
 		}
-		if (t->readonly)
+		if (session_readonly(t->s))
 			return;
 		t->line = textedit_new();
 		t->line_label = _("说明：");
@@ -1006,7 +849,7 @@ text_key(struct tui *t, int field, wint_t ch, bool fn)
 	struct textedit	*te = editor(t, field);
 	int		 r;
 
-	if (t->readonly) {
+	if (session_readonly(t->s)) {
 		if (!fn)
 			say(t, true, "%s", _("只读打开，不能修改"));
 		else
@@ -1156,7 +999,7 @@ cursor(int visible)
 static int
 screen_state(struct tui *t, int s, int *nempty)
 {
-	struct findings	*fs = findings(t);
+	const struct findings *fs = findings(t);
 	int		 i, st = 0;
 
 	*nempty = 0;
@@ -1199,7 +1042,7 @@ draw(struct tui *t)
 	char		 buf[1200];
 	int		 s, x, height, n, st, ctx;
 	const char	*heading;
-	struct findings	*fs = findings(t);
+	const struct findings *fs = findings(t);
 	int		 here = -1, show = 0;
 
 	if (COLS < 80 || LINES < 24) {
@@ -1213,10 +1056,10 @@ draw(struct tui *t)
 	/* Title. */
 	attron(t->colors ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
 	/* The marks last: the first edit does not move the agency. */
-	snprintf(buf, sizeof buf, " gkreport  %s  %s%s%s", t->path,
+	snprintf(buf, sizeof buf, " gkreport  %s  %s%s%s", session_path(t->s),
 	    report_get(t->r, F_AGENCY) != NULL ? report_get(t->r, F_AGENCY) : "",
-	    report_modified(t->r) ? _(" [未保存]") : "",
-	    t->readonly ? _(" [只读]") : "");
+	    session_modified(t->s) ? _(" [未保存]") : "",
+	    session_readonly(t->s) ? _(" [只读]") : "");
 	put(0, 0, COLS, buf, false);
 	attroff(t->colors ? COLOR_PAIR(PAIR_BAR) : A_REVERSE);
 
@@ -1357,86 +1200,50 @@ draw(struct tui *t)
 
 static wint_t	 ask(struct tui *, const char *);
 
-/* Remember the file as it is on disk now, to notice later whether another
- * program replaced or changed it. */
-static void
-stamp(struct tui *t)
-{
-	t->st_valid = stat(t->path, &t->st) == 0;
-}
-
-/* Whether the file on disk is no longer the one loaded or last saved. */
-static bool
-changed_on_disk(struct tui *t)
-{
-	struct stat	 st;
-
-	if (stat(t->path, &st) == -1)
-		return t->st_valid;		/* deleted, or the folder is gone */
-	return !t->st_valid || st.st_ino != t->st.st_ino ||
-	    st.st_dev != t->st.st_dev || st.st_size != t->st.st_size ||
-	    st.st_mtim.tv_sec != t->st.st_mtim.tv_sec ||
-	    st.st_mtim.tv_nsec != t->st.st_mtim.tv_nsec;
-}
-
-/* Write the report to path; on success it becomes the report's file. */
-static bool
-save_to(struct tui *t, const char *path)
-{
-	char	*err = NULL;
-
-	if (csvio_save(t->r, path, &err) == -1) {
-		say(t, true, _("%s。可按 F12 另存到别处"), err);
-		free(err);
-		return false;
-	}
-	if (strcmp(path, t->path) != 0) {
-		struct lock	*lk = NULL;
-		char		*holder = NULL;
-
-		journal_discard(t->j);
-		t->j = NULL;
-		lock_release(t->lock);
-		t->lock = NULL;
-		free(t->path);
-		t->path = xstrdup(path);
-		if (lock_take(t->path, &lk, &holder) == LOCK_TAKEN)
-			t->lock = lk;
-		free(holder);
-	} else {
-		journal_discard(t->j);
-		t->j = NULL;
-	}
-	t->j_failed = false;
-	stamp(t);
-	report_set_modified(t->r, false);
-	say(t, false, _("已保存到 %s"), t->path);
-	return true;
-}
-
 static bool	 save_as(struct tui *);
+
+/* Say how a save went; true when saved. */
+static bool
+saved(struct tui *t, enum session_save st, char *cause)
+{
+	switch (st) {
+	case SAVE_OK:
+		say(t, false, _("已保存到 %s"), session_path(t->s));
+		return true;
+	case SAVE_READONLY:
+		say(t, true, "%s", _("只读打开，不能保存；可按 F12 另存为新文件"));
+		break;
+	case SAVE_IS_DIR:
+		break;		/* said by save_as, which knows the name */
+	case SAVE_FAILED:
+		say(t, true, _("%s。可按 F12 另存到别处"), cause);
+		break;
+	default:
+		say(t, false, "%s", _("没有保存"));
+		break;
+	}
+	free(cause);
+	return false;
+}
 
 static bool
 save(struct tui *t)
 {
-	wint_t	 ch;
+	enum session_save	 st;
+	char			*cause = NULL;
+	wint_t			 ch;
 
 	commit_text(t);
-	if (t->readonly) {
-		say(t, true, "%s", _("只读打开，不能保存；可按 F12 另存为新文件"));
-		return false;
-	}
-	if (changed_on_disk(t)) {
+	st = session_save(t->s, NULL, 0, &cause);
+	if (st == SAVE_CHANGED) {
 		ch = ask(t, _("报告文件在打开后被别的程序改动、替换或删除了。"
 		    " O 用现在的内容覆盖  A 另存为  Esc 取消"));
 		if (ch == L'a' || ch == L'A')
 			return save_as(t);
-		if (ch != L'o' && ch != L'O') {
-			say(t, false, "%s", _("没有保存"));
-			return false;
-		}
+		if (ch == L'o' || ch == L'O')
+			st = session_save(t->s, NULL, SAVE_FORCE, &cause);
 	}
-	return save_to(t, t->path);
+	return saved(t, st, cause);
 }
 
 /* Ask for a line of text on the message line: Enter gives it (caller
@@ -1487,37 +1294,30 @@ ask_line(struct tui *t, const char *label, const char *initial)
 static bool
 save_as(struct tui *t)
 {
-	char		*path;
-	struct stat	 st;
-	wint_t		 ch;
-	bool		 ok;
+	enum session_save	 st;
+	char			*path, *cause = NULL;
+	wint_t			 ch;
 
 	commit_text(t);
 	path = ask_line(t, _("另存为（Enter 确定，^U 清空，Esc 取消）："),
-	    t->path);
+	    session_path(t->s));
 	if (path == NULL || *path == '\0') {
 		say(t, false, "%s", _("没有保存"));
 		free(path);
 		return false;
 	}
-	if (strcmp(path, t->path) != 0 && stat(path, &st) == 0) {
-		if (S_ISDIR(st.st_mode)) {
-			say(t, true, _("%s 是一个文件夹；请写出文件名"), path);
-			free(path);
-			return false;
-		}
-		ch = ask(t, _("文件已经存在。 O 覆盖  Esc 取消"));
-		if (ch != L'o' && ch != L'O') {
-			say(t, false, "%s", _("没有保存"));
-			free(path);
-			return false;
-		}
+	st = session_save(t->s, path, 0, &cause);
+	if (st == SAVE_IS_DIR)
+		say(t, true, _("%s 是一个文件夹；请写出文件名"), path);
+	if (st == SAVE_EXISTS || st == SAVE_CHANGED) {
+		ch = ask(t, st == SAVE_EXISTS ? _("文件已经存在。 O 覆盖  Esc 取消") :
+		    _("报告文件在打开后被别的程序改动、替换或删除了。"
+		    " O 用现在的内容覆盖  Esc 取消"));
+		if (ch == L'o' || ch == L'O')
+			st = session_save(t->s, path, SAVE_FORCE, &cause);
 	}
-	ok = save_to(t, path);
-	if (ok)
-		t->readonly = false;
 	free(path);
-	return ok;
+	return saved(t, st, cause);
 }
 
 /* Ask a one-key question on the message line; returns the key. */
@@ -1553,7 +1353,7 @@ quit(struct tui *t)
 	wint_t	 ch;
 
 	commit_text(t);
-	if (!report_modified(t->r)) {
+	if (!session_modified(t->s)) {
 		t->quit = true;
 		return;
 	}
@@ -1562,19 +1362,30 @@ quit(struct tui *t)
 		if (save(t))
 			t->quit = true;
 	} else if (ch == L'd' || ch == L'D') {
-		journal_discard(t->j);
-		t->j = NULL;
+		t->discard = true;
 		t->quit = true;
 	} else
 		say(t, false, "%s", _("继续编辑"));
 }
 
 /* On SIGHUP/SIGTERM: the journal already holds every committed edit; add
- * the text being typed, then leave (the journal stays for recovery). */
+ * the text or the figure being typed, then leave (the journal stays for
+ * recovery). */
 static void
 hangup(struct tui *t)
 {
+	int	 tb = screens[t->screen].table;
+	char	*norm;
+
 	commit_text(t);
+	if (t->editing && tb >= 0) {
+		/* The figure being typed, as typed: a value that is not yet a
+		 * figure is kept too, flagged R5, as a file would keep it. */
+		norm = number_normalize(t->edit);
+		commit(t, cur_field(t, tb), norm);
+		free(norm);
+		t->editing = false;
+	}
 	t->quit = true;
 }
 
@@ -1588,7 +1399,7 @@ export_menu(struct tui *t)
 	wint_t				 ch;
 	int				 fmt, i;
 	char				*out, *err = NULL;
-	struct findings			*fs;
+	const struct findings		*fs;
 
 	commit_text(t);
 	buf_add(&q, _("导出："));
@@ -1602,8 +1413,8 @@ export_menu(struct tui *t)
 		say(t, false, "%s", _("已取消"));
 		return;
 	}
-	out = export_default_path(t->path, fmt);
-	if (export_save(t->r, fmt, EXPORT_UTF8, out, t->path, &err) == -1) {
+	out = export_default_path(session_path(t->s), fmt);
+	if (session_export(t->s, fmt, out, &err) == -1) {
 		say(t, true, "%s", err);
 		free(err);
 	} else {
@@ -1617,38 +1428,16 @@ export_menu(struct tui *t)
 	free(out);
 }
 
-/* Start next year's report from this one, in a file beside it: the year in
- * the name goes up by one, or "-YEAR" is added. */
+/* Start next year's report from this one, in a file beside it. */
 static void
 new_year(struct tui *t)
 {
-	struct report	*next;
-	int64_t		 y;
-	char		*path, *p, old[24], neu[24], *err = NULL;
-	const char	*dot;
-	struct stat	 st;
-	wint_t		 ch;
+	char	*path, *cause = NULL;
+	wint_t	 ch;
 
 	commit_text(t);
-	if (!report_value(t->r, F_YEAR, &y)) {
-		say(t, true, "%s", _("先在封面填写报告年度"));
-		return;
-	}
-	snprintf(old, sizeof old, "%lld", (long long)y);
-	snprintf(neu, sizeof neu, "%lld", (long long)y + 1);
-	if ((p = strstr(t->path, old)) != NULL)
-		path = xasprintf("%.*s%s%s", (int)(p - t->path), t->path, neu,
-		    p + strlen(old));
-	else {
-		dot = strrchr(t->path, '.');
-		if (dot == NULL || strchr(dot, '/') != NULL)
-			dot = t->path + strlen(t->path);
-		path = xasprintf("%.*s-%s%s", (int)(dot - t->path), t->path,
-		    neu, dot);
-	}
-	if (stat(path, &st) == 0) {
-		say(t, true, _("%s 已经存在，没有覆盖"), path);
-		free(path);
+	if ((path = session_next_year_path(t->s, &cause)) == NULL) {
+		trouble(t, cause);
 		return;
 	}
 	ch = ask(t, _("以本报告开始下一年度（上年结转、上年数字带入，文字留作草稿）？ Y 确定  Esc 取消"));
@@ -1657,14 +1446,11 @@ new_year(struct tui *t)
 		free(path);
 		return;
 	}
-	next = year_next(t->r);
-	if (csvio_save(next, path, &err) == -1) {
-		say(t, true, "%s", err);
-		free(err);
-	} else
+	if (session_save_next_year(t->s, path, &cause) == -1)
+		trouble(t, cause);
+	else
 		say(t, false, _("已建立下一年度的报告 %s；退出后用 gkreport %s 打开"),
 		    path, path);
-	report_free(next);
 	free(path);
 }
 
@@ -1709,11 +1495,11 @@ act(struct tui *t, enum action a)
 		clearok(curscr, TRUE);
 		break;
 	case A_FILL_TOTALS:
-		if (tb >= 0 && !t->readonly)
+		if (tb >= 0 && !session_readonly(t->s))
 			fill_totals(t, tb);
 		break;
 	case A_FILL_ZERO:
-		if (tb >= 0 && !t->readonly)
+		if (tb >= 0 && !session_readonly(t->s))
 			fill_zero(t, tb);
 		break;
 	case A_EXPORT:
@@ -1789,22 +1575,6 @@ key(struct tui *t, wint_t ch, bool fn)
 		text_key(t, screens[t->screen].text, ch, fn);
 }
 
-/* A new report: the customary parts of 一 and the fee sentence of 六 as a
- * draft for the clerk. */
-static struct report *
-new_report(void)
-{
-	struct report	*r = report_new();
-
-	report_set(r, F_FORMAT, SCH_FORMAT);
-	report_set(r, F_S1, _("（一）主动公开\n\n（二）依申请公开\n\n"
-	    "（三）政府信息管理\n\n（四）政府信息公开平台建设\n\n（五）监督保障\n"));
-	report_set(r, F_S6, _("本年度依据《政府信息公开信息处理费管理办法》，"
-	    "未收取信息处理费。\n"));
-	report_set_modified(r, false);
-	return r;
-}
-
 /* ---- opening: the lock and recovery ---------------------------------- */
 
 /* Take the report's lock; when another gkreport holds it, offer to open
@@ -1815,7 +1585,7 @@ take_lock(struct tui *t)
 	char	*holder = NULL, *q, pid[32], host[256], user[256];
 	wint_t	 ch;
 
-	switch (lock_take(t->path, &t->lock, &holder)) {
+	switch (session_lock(t->s, &holder)) {
 	case LOCK_TAKEN:
 		break;
 	case LOCK_BUSY:
@@ -1828,7 +1598,7 @@ take_lock(struct tui *t)
 		ch = ask(t, q);
 		free(q);
 		if (ch == L'r' || ch == L'R') {
-			t->readonly = true;
+			session_set_readonly(t->s, true);
 			say(t, false, "%s", _("只读打开：可以查看、检查、导出；"
 			    "要修改请等对方退出，或按 F12 另存为新文件"));
 		} else
@@ -1838,37 +1608,11 @@ take_lock(struct tui *t)
 		say(t, true, _("%s；没有加锁，请确认没有别人同时在改这个报告"),
 		    holder);
 		break;
-	case LOCK_REFUSED:
-		t->readonly = true;
+	case LOCK_REFUSED:	/* the session is read-only now */
 		say(t, true, _("%s；只读打开"), holder);
 		break;
 	}
 	free(holder);
-}
-
-/* A free name for a recovered copy: NAME-恢复.csv, NAME-恢复-2.csv, ...
- * Caller frees. */
-static char *
-recovered_path(const char *path)
-{
-	const char	*dot = strrchr(path, '.'), *slash = strrchr(path, '/');
-	struct stat	 st;
-	char		*p;
-	int		 i;
-
-	if (dot == NULL || (slash != NULL && dot < slash) || dot == path ||
-	    dot[-1] == '/')
-		dot = path + strlen(path);
-	for (i = 1;; i++) {
-		if (i == 1)
-			p = xasprintf(_("%.*s-恢复%s"), (int)(dot - path), path, dot);
-		else
-			p = xasprintf(_("%.*s-恢复-%d%s"), (int)(dot - path), path,
-			    i, dot);
-		if (lstat(p, &st) == -1)
-			return p;
-		free(p);
-	}
 }
 
 /* A whole-screen question before the report is shown: a title, a heading,
@@ -1961,55 +1705,25 @@ list_screen(struct tui *t, const char *title, const char *heading,
 
 /* Show what the journal would recover and ask what to do with it. */
 static wint_t
-recovery_screen(struct tui *t, const char *desc, int n, bool base_changed,
-    const char *copy)
+recovery_screen(struct tui *t, const struct session_recovery *rec)
 {
-	char	*jp = journal_path(t->path), *title, *heading, *keep;
+	char	*title, *heading, *keep;
 	wint_t	 ch;
 
-	title = xasprintf(_("%s  恢复"), t->path);
-	heading = xasprintf(_("发现上次没有保存的修改（%d 处），记在 %s："), n, jp);
+	title = xasprintf(_("%s  恢复"), session_path(t->s));
+	heading = xasprintf(_("发现上次没有保存的修改（%d 处），记在 %s："),
+	    rec->n, rec->journal);
 	keep = xasprintf(_("K 两个都留：恢复的内容另存为 %s，"
-	    "这里打开原来的文件"), copy);
-	ch = list_screen(t, title, heading, base_changed ?
+	    "这里打开原来的文件"), rec->copy);
+	ch = list_screen(t, title, heading, rec->base_changed ?
 	    _("注意：报告文件在这些修改之后被改动过；"
-	    "恢复会把这些修改放到现在的文件上") : NULL, desc,
+	    "恢复会把这些修改放到现在的文件上") : NULL, rec->desc,
 	    _("R 恢复这些修改   D 放弃这些修改   "
 	    "Q 先退出，以后再决定"), keep, "rdkq", L'q');
 	free(title);
 	free(heading);
 	free(keep);
-	free(jp);
 	return ch;
-}
-
-/* Whether a file is a published report's text rather than a report file. */
-static bool
-is_text(const char *path)
-{
-	size_t	 n = strlen(path);
-
-	return n > 4 && strcasecmp(path + n - 4, ".txt") == 0;
-}
-
-/* The report file for an imported text: NAME.csv beside it, or, when that
- * exists, NAME-导入.csv, NAME-导入-2.csv, ... Caller frees. */
-static char *
-import_target(const char *txt)
-{
-	struct stat	 st;
-	char		*p;
-	int		 n = (int)strlen(txt) - 4, i;
-
-	p = xasprintf("%.*s.csv", n, txt);
-	for (i = 1; lstat(p, &st) == 0; i++) {
-		free(p);
-		if (i == 1)
-			p = xasprintf(_("%.*s-导入.csv"), n, txt);
-		else
-			p = xasprintf(_("%.*s-导入-%d.csv"), n, txt, i);
-	}
-	return p;
 }
 
 /* What the import of a text found, one line per message. Caller frees. */
@@ -2045,7 +1759,8 @@ offer_import(struct tui *t, const char *txt, const struct import_log *log)
 	heading = xasprintf(_("这是一份公布的报告文本。读到的内容和猜测（%d 处猜测、"
 	    "%d 处警告），请核对："), log->nguess, log->nwarn);
 	desc = import_describe(log);
-	choice = xasprintf(_("Y 导入并保存为 %s，然后打开   Q 退出"), t->path);
+	choice = xasprintf(_("Y 导入并保存为 %s，然后打开   Q 退出"),
+	    session_path(t->s));
 	ch = list_screen(t, title, heading, log->converted ?
 	    _("文本是 GB18030（GBK）编码的，已转换") : NULL, desc, choice,
 	    _("导入后请对照原文逐项核对，再开始本年度（F9）"), "yq", L'q');
@@ -2057,38 +1772,18 @@ offer_import(struct tui *t, const char *txt, const struct import_log *log)
 		t->quit = true;
 		return;
 	}
-	if (csvio_save(t->r, t->path, &err) == -1) {
-		say(t, true, _("%s。可按 F12 另存到别处"), err);
+	if (session_save(t->s, NULL, 0, &err) != SAVE_OK) {
+		say(t, true, _("%s。可按 F12 另存到别处"), err != NULL ? err :
+		    session_path(t->s));
 		free(err);
 		return;
 	}
-	report_set_modified(t->r, false);
-	stamp(t);
 	if (report_value(t->r, F_YEAR, &year))
 		say(t, false, _("已导入并保存为 %s；核对后可按 F9 以它开始 %lld 年度"),
-		    t->path, (long long)year + 1);
+		    session_path(t->s), (long long)year + 1);
 	else
-		say(t, false, _("已导入并保存为 %s；请在封面填写报告年度"), t->path);
-}
-
-/* Give the notes of a recovered report their labels again. */
-static void
-relabel_notes(struct tui *t)
-{
-	int	 i;
-	char	*key, *value;
-
-	for (i = 0; i < report_nextras(t->r); i++) {
-		const struct report_extra *e = report_extra(t->r, i);
-
-		if (strncmp(e->key, "note.", 5) != 0)
-			continue;
-		key = xstrdup(e->key);
-		value = e->value != NULL ? xstrdup(e->value) : NULL;
-		set_note(t, key, value);
-		free(key);
-		free(value);
-	}
+		say(t, false, _("已导入并保存为 %s；请在封面填写报告年度"),
+		    session_path(t->s));
 }
 
 /* Edits journalled but never saved (a crash, kill -9, a power cut): show
@@ -2096,77 +1791,48 @@ relabel_notes(struct tui *t)
 static void
 recover(struct tui *t)
 {
-	struct journal_info	 ji;
-	struct report		*rec;
-	char			*err = NULL, *desc, *copy;
-	int			 n;
+	struct session_recovery	 rec;
+	char			*cause = NULL;
 	wint_t			 ch;
+	int			 r;
 
-	n = journal_replay(t->path, NULL, &ji, &err);
-	if (n == -1) {
-		if (ji.hostile) {	/* never written through: read-only */
-			t->readonly = true;
-			say(t, true, _("%s；只读打开"), err);
-		} else
-			say(t, true, "%s", err);
-		free(err);
+	r = session_recovery(t->s, &rec, &cause);
+	if (r == -1 && session_readonly(t->s)) {
+		/* A journal that is not ours: never written through. */
+		say(t, true, _("%s；只读打开"), cause);
+		free(cause);
 		return;
 	}
-	if (!ji.exists)
-		return;
-	rec = report_dup(t->r);
-	n = journal_replay(t->path, rec, &ji, &err);
-	desc = n > 0 ? journal_describe(t->r, rec) : xstrdup("");
-	if (n <= 0 || *desc == '\0') {
-		free(err);
-		free(desc);
-		report_free(rec);
-		if (ji.damaged > 0 && (copy = journal_keep_aside(t->path)) !=
-		    NULL) {
-			say(t, true, _("恢复日志中有 %d 条记录无法读取，"
-			    "已改名为 %s 留存"), ji.damaged, copy);
-			free(copy);
-		} else
-			journal_remove(t->path);
+	if (r <= 0) {
+		trouble(t, cause);	/* nothing, or what was set aside */
 		return;
 	}
-	copy = recovered_path(t->path);
-	ch = recovery_screen(t, desc, n, ji.base_changed, copy);
-	free(desc);
+	ch = recovery_screen(t, &rec);
 	switch (ch) {
 	case L'r':
-		report_free(t->r);
-		t->r = rec;
-		relabel_notes(t);
-		report_set_modified(t->r, true);
-		if ((t->j = journal_continue(t->path, &err)) == NULL) {
-			t->j_failed = true;
-			say(t, true, "%s", err);
-			free(err);
-		} else
-			say(t, false, _("已恢复 %d 处修改；请检查后按 ^S 保存"), n);
-		rec = NULL;
+		if (session_recover(t->s, RECOVER_APPLY, &rec, &cause) == -1)
+			trouble(t, cause);
+		else
+			say(t, false, _("已恢复 %d 处修改；请检查后按 ^S 保存"),
+			    rec.n);
 		break;
 	case L'd':
-		journal_remove(t->path);
+		session_recover(t->s, RECOVER_DISCARD, &rec, &cause);
 		say(t, false, "%s", _("已放弃上次没有保存的修改"));
 		break;
 	case L'k':
-		if (csvio_save(rec, copy, &err) == -1) {
-			say(t, true, _("%s；恢复日志保留着"), err);
-			free(err);
-		} else {
-			journal_remove(t->path);
+		if (session_recover(t->s, RECOVER_KEEP_BOTH, &rec, &cause) == -1) {
+			say(t, true, _("%s；恢复日志保留着"), cause);
+			free(cause);
+		} else
 			say(t, false, _("恢复的内容已另存为 %s；这里打开的是原来的文件"),
-			    copy);
-		}
+			    rec.copy);
 		break;
 	default:
 		t->quit = true;
 		break;
 	}
-	report_free(rec);
-	free(copy);
+	session_recovery_free(&rec);
 }
 
 static void
@@ -2188,12 +1854,9 @@ int
 tui_main(const char *path, bool readonly)
 {
 	struct tui		 t;
-	struct csvio_info	 info;
-	struct import_log	 ilog;
+	struct session_opened	 o;
 	struct sigaction	 sa;
-	bool			 imported = false;
 	char			*err = NULL;
-	struct stat		 st;
 	wint_t			 ch;
 	int			 r, i;
 
@@ -2222,45 +1885,26 @@ tui_main(const char *path, bool readonly)
 			    schema_band(i, t.lines[i][l])->ncols;
 		grid_init(&t.grid[i], n, t.ncells[i]);
 	}
-	t.path = xstrdup(path);
-	t.readonly = readonly;
 	t.te_dirty = -1;
-	if (is_text(path)) {
-		/* A published report's text: imported on the clerk's word. */
-		t.r = import_load(path, &ilog, &err);
-		if (t.r == NULL) {
-			for (i = 0; i < ilog.n; i++)
-				if (ilog.v[i].level == IMPORT_REFUSED)
-					cli_error("%s:%d: %s", path,
-					    ilog.v[i].line, ilog.v[i].text);
-			cli_error("%s", err);
-			free(err);
-			import_log_free(&ilog);
-			free(t.path);
-			return EXIT_TROUBLE;
-		}
-		imported = true;
-		free(t.path);
-		t.path = import_target(path);
-		t.screen = SCR_S1;
-	} else if (stat(path, &st) == -1 && errno == ENOENT) {
-		t.r = new_report();
+	t.s = session_open(path, readonly ? SESSION_READONLY : 0, &o, &err);
+	if (t.s == NULL) {
+		for (i = 0; i < o.log.n; i++)
+			if (o.log.v[i].level == IMPORT_REFUSED)
+				cli_error("%s:%d: %s", path, o.log.v[i].line,
+				    o.log.v[i].text);
+		cli_error("%s", err);
+		free(err);
+		session_opened_free(&o);
+		return EXIT_TROUBLE;
+	}
+	t.r = session_report(t.s);
+	if (o.origin == SESSION_NEW)
 		say(&t, false, "%s", _("新报告：请先填写报告单位和报告年度；"
 		    "按 ^S 保存后才会建立文件"));
-	} else {
-		t.r = csvio_load(path, &info, &err);
-		if (t.r == NULL) {
-			cli_error("%s", err);
-			free(err);
-			free(t.path);
-			return EXIT_TROUBLE;
-		}
-		if (info.nwarnings > 0)
-			say(&t, false, "%s", info.warnings[0]);
-		csvio_info_free(&info);
+	else
 		t.screen = SCR_S1;
-	}
-	stamp(&t);
+	if (o.warning != NULL)
+		say(&t, false, "%s", o.warning);
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_hup;
@@ -2292,13 +1936,12 @@ tui_main(const char *path, bool readonly)
 		t.colors = true;
 	}
 
-	if (imported) {
-		offer_import(&t, path, &ilog);
-		import_log_free(&ilog);
-	}
-	if (!t.readonly && !t.quit)
+	if (o.origin == SESSION_TEXT)
+		offer_import(&t, path, &o.log);
+	session_opened_free(&o);
+	if (!session_readonly(t.s) && !t.quit)
 		take_lock(&t);
-	if (!t.quit && !t.readonly)
+	if (!t.quit && !session_readonly(t.s))
 		recover(&t);
 	while (!t.quit) {
 		draw(&t);
@@ -2318,23 +1961,13 @@ tui_main(const char *path, bool readonly)
 			commit_text(&t);
 	}
 	endwin();
-	if (report_modified(t.r))
-		journal_close(t.j);	/* kept: the clerk can recover it */
+	if (t.discard)
+		session_discard(t.s);
 	else
-		journal_discard(t.j);
-	lock_release(t.lock);
-	free(t.path);
-	findings_free(t.fs);
+		session_close(t.s);	/* unsaved: the journal stays */
 	for (i = 0; i < SCH_NFIELDS; i++)
 		textedit_free(t.te[i]);
 	textedit_free(t.line);
 	free(t.note_key);
-	for (i = 0; i < t.nhist; i++) {
-		free(t.hist[i].key);
-		free(t.hist[i].before);
-		free(t.hist[i].after);
-	}
-	free(t.hist);
-	report_free(t.r);
 	return 0;
 }

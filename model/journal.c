@@ -31,12 +31,16 @@
 #define JOURNAL_MAX	(512LL << 20)
 
 ssize_t	(*journal_write_fn)(int, const void *, size_t);
+int	(*journal_sync_fn)(int);
 
 struct journal {
-	int	 fd;
-	char	*path;
-	off_t	 size;
-	bool	 torn;	/* a failed write may have left half a line */
+	int		 fd;
+	char		*path;
+	off_t		 size;
+	bool		 torn;	/* a failed write may have left half a line */
+	bool		 held;	/* records wait in pending for journal_flush */
+	int		 npending;
+	struct buf	 pending;
 };
 
 struct lock {
@@ -265,41 +269,96 @@ journal_continue(const char *report_path, char **err)
 	return j;
 }
 
+/* Write records (b, whole lines) and sync them; b->s may start with the
+ * newline that ends what a failed write left. */
+static int
+put_records(struct journal *j, const struct buf *b, char **err)
+{
+	if (j->size + (off_t)b->len > JOURNAL_MAX) {
+		*err = xasprintf(_("%s: 恢复日志已满（最多 %lld MB），"
+		    "这次修改没有记入；请先保存"), j->path, JOURNAL_MAX >> 20);
+		return -1;
+	}
+	if (write_all(j->fd, b->s, b->len) == -1 || (journal_sync_fn != NULL ?
+	    journal_sync_fn(j->fd) : fdatasync(j->fd)) == -1) {
+		*err = xasprintf(_("%s: 无法写入恢复日志：%s"), j->path,
+		    safeio_why(errno));
+		j->torn = true;
+		j->size = lseek(j->fd, 0, SEEK_END);
+		return -1;
+	}
+	j->size += (off_t)b->len;
+	j->torn = false;
+	return 0;
+}
+
+/* Add one record, sealed, to b. */
+static void
+record(struct buf *b, const char *key, const char *value)
+{
+	size_t	 start = b->len;
+
+	buf_add(b, value != NULL ? "=\t" : "-\t");
+	escape(b, key);
+	buf_add(b, "\t");
+	if (value != NULL)
+		escape(b, value);
+	seal(b, start);
+}
+
 int
 journal_append(struct journal *j, const char *key, const char *value,
     char **err)
 {
 	struct buf	 b = { 0 };
-	size_t		 start;
-	int		 rc = 0;
+	int		 rc;
 
 	if (value != NULL && *value == '\0')
 		value = NULL;
+	if (j->held) {
+		/* Only the bytes: journal_flush writes and syncs them. */
+		record(&j->pending, key, value);
+		j->npending++;
+		return 0;
+	}
 	if (j->torn)	/* end what a failed write left, keep this whole */
 		buf_add(&b, "\n");
-	start = b.len;
-	buf_add(&b, value != NULL ? "=\t" : "-\t");
-	escape(&b, key);
-	buf_add(&b, "\t");
-	if (value != NULL)
-		escape(&b, value);
-	seal(&b, start);
-	if (j->size + (off_t)b.len > JOURNAL_MAX) {
-		*err = xasprintf(_("%s: 恢复日志已满（最多 %lld MB），"
-		    "这次修改没有记入；请先保存"), j->path, JOURNAL_MAX >> 20);
-		rc = -1;
-	} else if (write_all(j->fd, b.s, b.len) == -1 ||
-	    fdatasync(j->fd) == -1) {
-		*err = xasprintf(_("%s: 无法写入恢复日志：%s"), j->path,
-		    safeio_why(errno));
-		j->torn = true;
-		j->size = lseek(j->fd, 0, SEEK_END);
-		rc = -1;
-	} else {
-		j->size += (off_t)b.len;
-		j->torn = false;
+	record(&b, key, value);
+	rc = put_records(j, &b, err);
+	free(b.s);
+	return rc;
+}
+
+void
+journal_hold(struct journal *j)
+{
+	j->held = true;
+}
+
+int
+journal_flush(struct journal *j, char **err)
+{
+	struct buf	 b = { 0 };
+	size_t		 start;
+	int		 rc = 0;
+
+	j->held = false;
+	if (j->npending > 0) {
+		if (j->torn)
+			buf_add(&b, "\n");
+		if (j->npending > 1) {
+			/* The step's head, then its records, in one write. */
+			start = b.len;
+			buf_addf(&b, "{\t%d", j->npending);
+			seal(&b, start);
+		}
+		buf_addn(&b, j->pending.s, j->pending.len);
+		rc = put_records(j, &b, err);
 	}
 	free(b.s);
+	free(j->pending.s);
+	memset(&j->pending, 0, sizeof j->pending);
+	j->npending = 0;
 	return rc;
 }
 
@@ -309,6 +368,7 @@ journal_close(struct journal *j)
 	if (j == NULL)
 		return;
 	close(j->fd);
+	free(j->pending.s);
 	free(j->path);
 	free(j);
 }
@@ -375,18 +435,90 @@ split(char *line, char **f, int n)
 }
 
 static void
-apply(struct report *r, const char *key, const char *value)
+apply(const char *key, const char *value, bool first, void *arg)
 {
-	int	 field = schema_find(key);
+	struct report	*r = arg;
+	int		 field = schema_find(key);
 
+	(void)first;
+	if (r == NULL)
+		return;
 	if (field >= 0)
 		report_set(r, field, value);
 	else
 		report_extra_set(r, key, NULL, value, 0);
 }
 
-/* The journal could not be read at all: keep it aside (renamed), never
- * truncate it, and say so. */
+/* The records of a step of several, until all are read. */
+struct group {
+	int	  want, n;
+	char	**keys, **values;
+};
+
+static void
+group_drop(struct group *g, struct journal_info *info)
+{
+	int	 i;
+
+	if (info != NULL && g->want > 0) {
+		/* A step cut short: none of it counts. */
+		info->ignored += g->n + 1;
+		info->torn = true;
+	}
+	for (i = 0; i < g->n; i++) {
+		free(g->keys[i]);
+		free(g->values[i]);
+	}
+	free(g->keys);
+	free(g->values);
+	memset(g, 0, sizeof *g);
+}
+
+/* A "{ N" line: the N records that follow are one step. */
+static bool
+group_head(char *line, struct group *g, struct journal_info *info)
+{
+	char	*f[3], *end;
+	long	 want;
+
+	if (line[0] != '{' || split(line, f, 2) != 2 || strcmp(f[0], "{") != 0)
+		return false;
+	group_drop(g, info);
+	errno = 0;
+	want = strtol(f[1], &end, 10);
+	if (errno != 0 || *end != '\0' || want < 1 || want > 10000000) {
+		info->ignored++;
+		info->damaged++;
+		return true;
+	}
+	g->want = (int)want;
+	g->keys = xcalloc((size_t)want, sizeof *g->keys);
+	g->values = xcalloc((size_t)want, sizeof *g->values);
+	return true;
+}
+
+/* A record read: into its step, handed on when the step is whole. */
+static int
+group_add(struct group *g, const char *key, const char *value,
+    void (*fn)(const char *, const char *, bool, void *), void *arg)
+{
+	int	 i, n;
+
+	if (g->want == 0) {
+		fn(key, value, true, arg);
+		return 1;
+	}
+	g->keys[g->n] = xstrdup(key);
+	g->values[g->n] = value != NULL ? xstrdup(value) : NULL;
+	if (++g->n < g->want)
+		return 0;
+	for (i = 0; i < g->n; i++)
+		fn(g->keys[i], g->values[i], i == 0, arg);
+	n = g->n;
+	group_drop(g, NULL);
+	return n;
+}
+
 static int
 unreadable(const char *path, struct journal_info *info, char **err)
 {
@@ -407,7 +539,16 @@ int
 journal_replay(const char *report_path, struct report *r,
     struct journal_info *info, char **err)
 {
+	return journal_replay_steps(report_path, apply, r, info, err);
+}
+
+int
+journal_replay_steps(const char *report_path,
+    void (*fn)(const char *, const char *, bool, void *), void *arg,
+    struct journal_info *info, char **err)
+{
 	struct journal_info	 dummy;
+	struct group		 g = { 0 };
 	struct stat		 st;
 	char			*path, *line = NULL, *f[6];
 	size_t			 cap = 0;
@@ -416,7 +557,7 @@ journal_replay(const char *report_path, struct report *r,
 	long long		 size, mtime, total = 0;
 	uint32_t		 crc;
 	int			 fd, lineno = 0, applied = 0;
-	bool			 header = false;
+	bool			 header = false, ok;
 	char			 stamp[96];
 
 	if (info == NULL)
@@ -470,21 +611,30 @@ journal_replay(const char *report_path, struct report *r,
 			info->base_changed = strcmp(f[2], stamp) != 0;
 			continue;
 		}
-		if (line[0] == '\0' && lineno > 1)
-			continue;	/* the end of a torn line, closed */
-		if (!line_ok(line) || split(line, f, 3) != 3 ||
+		if (line[0] == '\0' && lineno > 1) {
+			/* The end of a torn line, closed: a step being read
+			 * was cut there. */
+			group_drop(&g, info);
+			continue;
+		}
+		ok = line_ok(line);
+		if (ok && group_head(line, &g, info))
+			continue;
+		if (!ok || split(line, f, 3) != 3 ||
 		    strlen(f[0]) != 1 || (f[0][0] != '=' && f[0][0] != '-') ||
 		    !unescape(f[1]) || !unescape(f[2]) || f[1][0] == '\0') {
-			/* A damaged header still leaves its records. */
+			/* A damaged header still leaves its records; a step
+			 * with a damaged record is dropped whole. */
+			group_drop(&g, info);
 			info->ignored++;
 			info->damaged++;
 			continue;
 		}
-		if (r != NULL)
-			apply(r, f[1], f[0][0] == '=' ? f[2] : NULL);
-		info->nrecords++;
-		applied++;
+		n = group_add(&g, f[1], f[0][0] == '=' ? f[2] : NULL, fn, arg);
+		info->nrecords += (int)n;
+		applied += (int)n;
 	}
+	group_drop(&g, info);	/* a step torn by a crash */
 	free(line);
 	fclose(fp);
 	if (!header && lineno > 0) {

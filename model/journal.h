@@ -11,7 +11,11 @@
  *	GKJ1<TAB>report-path<TAB>size<TAB>mtime<TAB>crc32-of-file<TAB>CRC
  *	=<TAB>key<TAB>escaped value<TAB>CRC	(the cell/text now holds value)
  *	-<TAB>key<TAB><TAB>CRC			(the cell/text is now empty)
+ *	{<TAB>N<TAB>CRC				(the N records that follow are one step)
  *
+ * A step of several records (a fill of a whole table) is written with one
+ * write and synced once; on replay it counts only when all its N records
+ * are there, so a step torn by a crash is not half-applied.
  * Values escape backslash, tab, CR and LF as \\ \t \r \n. The header
  * names the file as it was when the journal started (size -1 for a report
  * never saved), so recovery can say whether the file changed since.
@@ -56,6 +60,12 @@ struct journal	*journal_continue(const char *report_path, char **err);
  * after a failed one starts on a line of its own. */
 int		 journal_append(struct journal *, const char *key,
 		     const char *value, char **err);
+/* Hold the records appended from now on, to write them as one step with
+ * journal_flush (one write, one sync). */
+void		 journal_hold(struct journal *);
+/* Write the records held since journal_hold as one step, synced once. -1
+ * with *err (caller frees) on failure; 0 (writing nothing) when none. */
+int		 journal_flush(struct journal *, char **err);
 /* Close without removing (the edits stay recoverable). */
 void		 journal_close(struct journal *);
 /* Close and remove the journal: after a clean save or a discard. */
@@ -98,6 +108,14 @@ struct journal_info {
 int		 journal_replay(const char *report_path, struct report *r,
 		     struct journal_info *info, char **err);
 
+/* The same, handing each record to fn instead: key, value (NULL: empty)
+ * and whether it begins a step (the records of one step follow each other).
+ * Returns the number of records. */
+int		 journal_replay_steps(const char *report_path,
+		     void (*fn)(const char *key, const char *value, bool first,
+		     void *arg), void *arg, struct journal_info *info,
+		     char **err);
+
 /* Describe the recoverable edits for a clerk, one line per changed field:
  * "label: old → new" (texts shortened). Caller frees. */
 char		*journal_describe(const struct report *before,
@@ -105,6 +123,8 @@ char		*journal_describe(const struct report *before,
 
 /* Test seam: the write used for journal records (NULL = write(2)). */
 extern ssize_t	(*journal_write_fn)(int, const void *, size_t);
+/* Test seam: the sync after each step (NULL = fdatasync(2)). */
+extern int	(*journal_sync_fn)(int);
 
 /* ---- the lock ---- */
 struct lock;

@@ -233,6 +233,54 @@ rules_count_identities(const char *rule)
 	return n;
 }
 
+/* Whether a side is one plain cell of this year (sign +, not prev.*). */
+static bool
+plain(const struct term *t)
+{
+	return t->sign == 1 && schema_field(t->field)->cls == SC_CELL;
+}
+
+const struct rule_total *
+rules_totals(int table, int *n)
+{
+	static struct rule_total	*tot[SCH_NTABLES];
+	static int			 ntot[SCH_NTABLES];
+	static bool			 done[SCH_NTABLES];
+	const struct identity		*id;
+	struct rule_total		*t;
+	int				 i, k;
+
+	init();
+	if (!done[table]) {
+		tot[table] = xcalloc((size_t)nidents + 1, sizeof **tot);
+		for (i = 0; i < nidents; i++) {
+			const struct side *one, *sum;
+
+			id = &idents[i];
+			if (id->spec->table != table)
+				continue;
+			one = id->lhs.n == 1 ? &id->lhs : &id->rhs;
+			sum = one == &id->lhs ? &id->rhs : &id->lhs;
+			if (one->n != 1 || !plain(&one->t[0]) || sum->n < 2)
+				continue;
+			for (k = 0; k < sum->n; k++)
+				if (!plain(&sum->t[k]))
+					break;
+			if (k < sum->n)
+				continue;
+			t = &tot[table][ntot[table]++];
+			t->rule = id->spec->rule;
+			t->total = one->t[0].field;
+			t->nparts = sum->n;
+			for (k = 0; k < sum->n; k++)
+				t->parts[k] = sum->t[k].field;
+		}
+		done[table] = true;
+	}
+	*n = ntot[table];
+	return tot[table];
+}
+
 const char *
 severity_name(enum severity s)
 {

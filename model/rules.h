@@ -57,6 +57,17 @@ const char	*severity_label(enum severity);
 /* A rule in a clerk's words, for the screens ("复议诉讼合计" for R4); the
  * code itself for a rule it does not know. The codes stay in --format=csv. */
 const char	*rules_name(const char *rule);
+/* A total and its parts: an identity whose one side is a single cell and
+ * whose other side sums cells of this year (R2, R3, R4). What F5 fills. */
+struct rule_total {
+	const char	*rule;		/* "R2" */
+	int		 total;		/* field */
+	int		 nparts;
+	int		 parts[FINDING_MAXFIELDS];
+};
+/* The totals of a table (enum sch_table_id), in the order of the
+ * identities; *n gets their number (0: the table has none). Static. */
+const struct rule_total *rules_totals(int table, int *n);
 /* Number of identities of a rule id (R1..R4, X1, X2); for tests. */
 int		 rules_count_identities(const char *rule);
 
