@@ -66,27 +66,11 @@ tell_gaps(const char *from, const struct report *last, const struct report *r)
 	return n;
 }
 
+/* Whether the new report may be written to out: not over last year's,
+ * not over an existing file without --force. 0, or the exit status. */
 static int
-cmd_new(const struct cli_args *args)
+may_write(const char *from, const char *out, bool force)
 {
-	struct csvio_info	 info;
-	struct report		*last, *r;
-	struct findings		*fs;
-	const char		*from = cli_get(args, "from");
-	const char		*out = cli_get(args, "output"), *year;
-	char			*err = NULL;
-	bool			 force = cli_has(args, "force");
-	int			 i, ncarried;
-
-	if (args->argc > 0)
-		return cli_usage_error("new", _("多余的参数 “%s”"),
-		    args->argv[0]);
-	if (from == NULL)
-		return cli_usage_error("new", "%s",
-		    _("缺少上年的报告文件（--from）"));
-	if (out == NULL)
-		return cli_usage_error("new", "%s",
-		    _("缺少新报告文件名（-o）"));
 	if (cli_same_file(from, out))
 		return cli_usage_error("new",
 		    _("%s: 新报告不能覆盖上年的报告"), out);
@@ -95,6 +79,30 @@ cmd_new(const struct cli_args *args)
 		    out);
 		return EXIT_TROUBLE;
 	}
+	return 0;
+}
+
+static int
+cmd_new(const struct cli_args *args)
+{
+	struct csvio_info	 info;
+	struct report		*last, *r;
+	struct findings		*fs;
+	const char		*from = cli_get(args, "from");
+	const char		*out = cli_get(args, "output"), *year;
+	char			*err = NULL, *named = NULL;
+	bool			 force = cli_has(args, "force");
+	int			 i, ncarried, rc;
+	int64_t			 y;
+
+	if (args->argc > 0)
+		return cli_usage_error("new", _("多余的参数 “%s”"),
+		    args->argv[0]);
+	if (from == NULL)
+		return cli_usage_error("new", "%s",
+		    _("缺少上年的报告文件（--from）"));
+	if (out != NULL && (rc = may_write(from, out, force)) != 0)
+		return rc;
 
 	if ((last = csvio_load(from, &info, &err)) == NULL) {
 		cli_error("%s", err);
@@ -104,6 +112,21 @@ cmd_new(const struct cli_args *args)
 	for (i = 0; i < info.nwarnings; i++)
 		cli_read_warning(from, info.warnings[i]);
 	csvio_info_free(&info);
+	if (out == NULL) {
+		/* Named as F9 names it: the year in the name goes up. */
+		if (!report_value(last, F_YEAR, &y)) {
+			cli_error(_("%s: 上年报告没有有效的报告年度，无法为新报告"
+			    "起名；请用 -o 指定新报告文件"), from);
+			report_free(last);
+			return EXIT_TROUBLE;
+		}
+		out = named = year_path(from, y + 1);
+		if ((rc = may_write(from, out, force)) != 0) {
+			free(named);
+			report_free(last);
+			return rc;
+		}
+	}
 
 	fs = rules_check(last, 0);
 	if (fs->nerror > 0)
@@ -123,6 +146,7 @@ cmd_new(const struct cli_args *args)
 		free(err);
 		report_free(r);
 		report_free(last);
+		free(named);
 		return EXIT_TROUBLE;
 	}
 
@@ -147,12 +171,16 @@ cmd_new(const struct cli_args *args)
 	findings_free(fs);
 	report_free(r);
 	report_free(last);
+	free(named);
 	return 0;
 }
 
 static const struct cli_option options[] = {
 	{ "from", 'f', N_("文件"), N_("上年的报告文件") },
-	{ "output", 'o', N_("文件"), N_("新报告文件（已存在时不覆盖）") },
+	{ "output", 'o', N_("文件"),
+	    N_("新报告文件（已存在时不覆盖）；不给时放在上年报告\n"
+	    "旁边，文件名中的年份加一（与程序中的 F9 相同），\n"
+	    "如 hongze-2024.csv 得到 hongze-2025.csv") },
 	{ "force", 0, NULL, N_("覆盖已存在的新报告文件（原文件留作 文件~）") },
 	{ NULL, 0, NULL, NULL }
 };
@@ -160,7 +188,7 @@ static const struct cli_option options[] = {
 const struct cli_command cmd_new_entry = {
 	.name = "new",
 	.summary = N_("以上年报告为底，开始新一年度的报告"),
-	.usage = N_("--from 上年报告.csv -o 本年报告.csv [--force]"),
+	.usage = N_("--from 上年报告.csv [-o 本年报告.csv] [--force]"),
 	.about = N_("以上年的报告为底，开始新一年度的报告：\n"
 	    "  - 报告年度加一，统计期间为新年度的 1 月 1 日至 12 月 31 日，报告单位不变；\n"
 	    "  - 上年“四、结转下年度继续办理”各列转入本年\n"

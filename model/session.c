@@ -628,8 +628,7 @@ session_export(struct session *s, enum export_format fmt, const char *path,
 char *
 session_next_year_path(const struct session *s, char **cause)
 {
-	const char	*dot, *p, *path = s->path;
-	char		 old[24], neu[24], *next;
+	char		*next;
 	struct stat	 st;
 	int64_t		 y;
 
@@ -637,18 +636,7 @@ session_next_year_path(const struct session *s, char **cause)
 		*cause = xstrdup(_("先在封面填写报告年度"));
 		return NULL;
 	}
-	snprintf(old, sizeof old, "%lld", (long long)y);
-	snprintf(neu, sizeof neu, "%lld", (long long)y + 1);
-	if ((p = strstr(path, old)) != NULL)
-		next = xasprintf("%.*s%s%s", (int)(p - path), path, neu,
-		    p + strlen(old));
-	else {
-		dot = strrchr(path, '.');
-		if (dot == NULL || strchr(dot, '/') != NULL)
-			dot = path + strlen(path);
-		next = xasprintf("%.*s-%s%s", (int)(dot - path), path, neu,
-		    dot);
-	}
+	next = year_path(s->path, y + 1);	/* as gkreport new names it */
 	if (stat(next, &st) == 0) {
 		*cause = xasprintf(_("%s 已经存在，没有覆盖"), next);
 		free(next);

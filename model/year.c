@@ -15,6 +15,7 @@
 
 #include "number.h"
 #include "schema.h"
+#include "xmalloc.h"
 #include "year.h"
 
 int
@@ -86,4 +87,25 @@ year_next(const struct report *last)
 			report_extra_set(r, e->key, e->label, e->value, 0);
 	}
 	return r;
+}
+
+char *
+year_path(const char *path, int64_t next)
+{
+	const char	*base, *p, *dot;
+	char		 old[24], neu[24];
+	size_t		 n;
+
+	snprintf(old, sizeof old, "%lld", (long long)(next - 1));
+	snprintf(neu, sizeof neu, "%lld", (long long)next);
+	n = strlen(old);
+	base = strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path;
+	for (p = base; (p = strstr(p, old)) != NULL; p++)
+		if ((p == base || p[-1] < '0' || p[-1] > '9') &&
+		    (p[n] < '0' || p[n] > '9'))
+			return xasprintf("%.*s%s%s", (int)(p - path), path, neu,
+			    p + n);
+	if ((dot = strrchr(base, '.')) == NULL || dot == base)
+		dot = base + strlen(base);
+	return xasprintf("%.*s-%s%s", (int)(dot - path), path, neu, dot);
 }

@@ -6,6 +6,8 @@
 #ifndef GK_YEAR_H
 #define GK_YEAR_H
 
+#include <stdint.h>
+
 #include "report.h"
 
 /* Fill cur's prev.* fields from last year's report: its 200 figures and
@@ -16,5 +18,12 @@ int		 year_fill_prev(struct report *cur, const struct report *last);
  * year, agency kept, carry_in and prev.* from last year, texts kept as a
  * draft, every other figure empty, notes dropped. Caller frees. */
 struct report	*year_next(const struct report *last);
+/* The file for the report of year `next` beside path, the report of the
+ * year before: that year in the file's name (the first time it stands
+ * alone, not inside a longer number) becomes next, as hongze-2024.csv
+ * becomes hongze-2025.csv; a name without it gets "-NEXT" before its
+ * suffix (report.csv, report-2025.csv). The folder's name is never
+ * changed. The same name for F9 and `gkreport new`. Caller frees. */
+char		*year_path(const char *path, int64_t next);
 
 #endif

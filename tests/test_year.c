@@ -4,6 +4,7 @@
 
 #include <criterion/criterion.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "csvio.h"
@@ -337,4 +338,40 @@ Test(year, example_rolls_forward_cleanly)
 	findings_free(fs);
 	report_free(next);
 	report_free(last);
+}
+
+static void
+path_is(const char *path, int64_t next, const char *want)
+{
+	char	*got = year_path(path, next);
+
+	cr_expect_str_eq(got, want, "year_path(\"%s\", %lld)", path,
+	    (long long)next);
+	free(got);
+}
+
+Test(year, path_takes_the_year_in_the_name_up_by_one)
+{
+	path_is("hongze-2024.csv", 2025, "hongze-2025.csv");
+	path_is("/home/clerk/reports/2024年报.csv", 2025,
+	    "/home/clerk/reports/2025年报.csv");
+	path_is("2024.csv", 2025, "2025.csv");
+	/* The first time the year stands alone in the name. */
+	path_is("x-120245-2024.csv", 2025, "x-120245-2025.csv");
+	path_is("2024-2024.csv", 2025, "2025-2024.csv");
+}
+
+Test(year, path_without_the_year_adds_it_before_the_suffix)
+{
+	path_is("report.csv", 2025, "report-2025.csv");
+	path_is("dir/report", 2025, "dir/report-2025");
+	path_is("hongze-2023.csv", 2025, "hongze-2023-2025.csv");
+	path_is(".hidden", 2025, ".hidden-2025");
+}
+
+Test(year, path_never_changes_the_folder)
+{
+	path_is("2024/report.csv", 2025, "2024/report-2025.csv");
+	path_is("a.2024/b.csv", 2025, "a.2024/b-2025.csv");
+	path_is("2024/hz-2024.csv", 2025, "2024/hz-2025.csv");
 }

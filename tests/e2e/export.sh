@@ -108,6 +108,22 @@ expect 2 "new from a missing file" "$GK" new --from "$T/nope.csv" -o "$T/x.csv"
 contains "$T/err" "nope.csv" "missing last year named"
 [ -e "$T/x.csv" ] && bad "new wrote a file from nothing" || ok
 expect 2 "new without --from" "$GK" new -o "$T/y.csv"
+# Without -o, the name F9 gives: the year in the name goes up by one, or
+# -YEAR is added; an existing one is not overwritten.
+mkdir "$T/2024"
+cp "$T/hz.csv" "$T/2024/hongze-2024.csv"
+expect 0 "new without -o" "$GK" new --from "$T/2024/hongze-2024.csv"
+grep -q '^meta.year,.*2025' "$T/2024/hongze-2025.csv" && ok ||
+    bad "new without -o: no 2024/hongze-2025.csv (the folder's 2024 kept)"
+contains "$T/out" "hongze-2025.csv" "new without -o says the name"
+expect 2 "new without -o, the name taken" "$GK" new --from "$T/2024/hongze-2024.csv"
+contains "$T/err" "--force" "says how to overwrite"
+cp "$T/hz.csv" "$T/report.csv"
+expect 0 "new without -o, no year in the name" "$GK" new --from "$T/report.csv"
+[ -s "$T/report-2025.csv" ] && ok || bad "new without -o: no report-2025.csv"
+sed '/^meta.year,/d' "$T/hz.csv" >"$T/noyear-2024.csv"
+expect 2 "new without -o from a report without a year" "$GK" new --from "$T/noyear-2024.csv"
+contains "$T/err" "-o" "asks for -o"
 
 # The new year is incomplete: export warns, --strict refuses.
 expect 0 "export of an incomplete report" "$GK" export -f html "$T/2025.csv"
