@@ -59,7 +59,16 @@ struct loader {
 	int			 nfields;
 
 	int			 seen[SCH_NFIELDS];	/* line of each field */
+
+	struct csv_parser	*parser;
+	char			*big;		/* a value taken from libcsv */
 };
+
+/* A value this long is taken over from libcsv's buffer instead of being
+ * copied (and then copied again into the report): a report with a 100 MB
+ * text then costs the file and that text, not four copies of it. */
+#define BIGFIELD	(64 * 1024)
+#define TAKEN		((size_t)-1)	/* off[] of a taken field */
 
 /* Add a warning "NAME:LINE: message" to info. */
 static void
@@ -121,6 +130,21 @@ add_field(struct loader *ld, const char *s, size_t n)
 
 	if (ld->err != NULL || i >= MAXCOLS)
 		return;
+	if (i == 2 && n >= BIGFIELD && ld->parser != NULL &&
+	    s == (const char *)ld->parser->entry_buf) {
+		struct csv_parser	*p = ld->parser;
+
+		/* libcsv allocates a new buffer for the next field. */
+		if (p->entry_size < n + 1)
+			p->entry_buf = xrealloc(p->entry_buf, n + 1);
+		ld->big = (char *)p->entry_buf;
+		ld->big[n] = '\0';
+		p->entry_buf = NULL;
+		p->entry_size = 0;
+		ld->off[i] = TAKEN;
+		ld->flen[i] = n;
+		return;
+	}
 	if (ld->len + n + 1 > ld->cap) {
 		while (ld->len + n + 1 > ld->cap)
 			ld->cap = ld->cap ? ld->cap * 2 : 4096;
@@ -144,7 +168,9 @@ on_field(void *s, size_t n, void *data)
 static const char *
 field(struct loader *ld, int i)
 {
-	return i < ld->nfields && i < MAXCOLS ? ld->buf + ld->off[i] : "";
+	if (i >= ld->nfields || i >= MAXCOLS)
+		return "";
+	return ld->off[i] == TAKEN ? ld->big : ld->buf + ld->off[i];
 }
 
 /* Texts are held with LF line breaks, whatever the file used (CRLF, or
@@ -200,7 +226,8 @@ record(struct loader *ld)
 	key = field(ld, 0);
 	label = field(ld, 1);
 	/* The loader's own copy of the value: lf_only() rewrites it. */
-	value = ld->nfields > 2 ? ld->buf + ld->off[2] : none;
+	value = ld->nfields <= 2 ? none :
+	    ld->off[2] == TAKEN ? ld->big : ld->buf + ld->off[2];
 	if (*key == '\0') {
 		if (blank(label) && blank(value))
 			return;		/* ",," : an empty row */
@@ -240,7 +267,11 @@ record(struct loader *ld)
 		}
 		if (schema_field(f)->kind == SK_TEXT)
 			lf_only(value);
-		report_set(ld->r, f, value);
+		if (value == ld->big && value != NULL) {
+			report_take(ld->r, f, ld->big);
+			ld->big = NULL;
+		} else
+			report_set(ld->r, f, value);
 		report_set_line(ld->r, f, line);
 		return;
 	}
@@ -284,6 +315,8 @@ on_row(int c, void *data)
 	ld->len = 0;
 	ld->nfields = 0;
 	ld->rec_line = 0;
+	free(ld->big);
+	ld->big = NULL;
 }
 
 /* Can this physical line be split without libcsv? Yes when no record is
@@ -352,6 +385,40 @@ cut_utf8(const unsigned char *s, size_t n)
 		if ((s[i] & 0xc0) != 0x80)
 			return false;
 	return true;
+}
+
+/* Whether the first line of the file ends in a lone CR (old Mac files):
+ * then every CR ends a line, and an LF inside a text is a line break in
+ * it, which splitting at LF alone would take for record ends. */
+static bool
+cr_only(const char *buf, size_t len)
+{
+	const char	*cr = memchr(buf, '\r', len), *lf;
+
+	if (cr == NULL || (cr + 1 < buf + len && cr[1] == '\n'))
+		return false;
+	lf = memchr(buf, '\n', len);
+	return lf == NULL || lf > cr;
+}
+
+/* The bytes with CRLF and CR as LF. Caller frees. */
+static char *
+lf_lines(const char *s, size_t n, size_t *outlen)
+{
+	char	*out = xmalloc(n + 1), *d = out;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] != '\r')
+			*d++ = s[i];
+		else if (i + 1 < n && s[i + 1] == '\n')
+			continue;
+		else
+			*d++ = '\n';
+	}
+	*d = '\0';
+	*outlen = (size_t)(d - out);
+	return out;
 }
 
 /* The line (1-based) of byte offset off. */
@@ -426,9 +493,20 @@ csvio_parse(const char *buf, size_t len, const char *name,
 		    "保存时将写为 UTF-8"));
 	}
 
+	if (cr_only(buf, len)) {
+		char	*lf = lf_lines(buf, len, &n);
+
+		free(conv);
+		buf = conv = lf;
+		len = n;
+		warn(&ld, 0, _("文件用 CR（旧式 Mac 格式）作行尾，已按行尾读取；"
+		    "保存时写为 CRLF"));
+	}
+
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		abort();
 	csv_set_realloc_func(&p, csv_grow);
+	ld.parser = &p;
 	ld.r = report_new();
 	s = buf;
 	end = buf + len;
@@ -471,6 +549,7 @@ csvio_parse(const char *buf, size_t len, const char *name,
 	if (ld.err == NULL && ld.nrec == 0)
 		fail(&ld, 0, _("文件是空的，缺少表头 “key,label,value”"));
 	free(ld.buf);
+	free(ld.big);
 	free(conv);
 	if (ld.err != NULL) {
 		report_free(ld.r);
@@ -483,6 +562,31 @@ csvio_parse(const char *buf, size_t len, const char *name,
 	return ld.r;
 }
 
+/* Before reading a big file whole: whether its start already says it is
+ * no report (a NUL byte, a first line that is no header), *err set. */
+static bool
+refuse_early(const char *buf, size_t len, const char *name, char **err)
+{
+	struct report	*r;
+	const char	*s = buf, *end = buf + len, *e;
+
+	if (memchr(buf, '\0', len) == NULL) {
+		if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+			s += 3;
+		while (s < end && (*s == '\r' || *s == '\n'))
+			s++;
+		for (e = s; e < end && *e != '\r' && *e != '\n'; e++)
+			;
+		if (e == end)
+			return false;	/* no whole line yet */
+		len = (size_t)(e - buf) + 1;
+	}
+	if ((r = csvio_parse(buf, len, name, NULL, err)) == NULL)
+		return true;
+	report_free(r);
+	return false;
+}
+
 struct report *
 csvio_load(const char *path, struct csvio_info *info, char **err)
 {
@@ -490,9 +594,10 @@ csvio_load(const char *path, struct csvio_info *info, char **err)
 	struct stat	 st;
 	char		 small[65536];	/* a report file is ~30 KB */
 	char		*buf;
-	size_t		 len = 0;
+	size_t		 len = 0, want;
 	ssize_t		 n;
 	int		 fd;
+	bool		 looked = false;
 
 	if (info != NULL)
 		memset(info, 0, sizeof *info);
@@ -543,7 +648,12 @@ csvio_load(const char *path, struct csvio_info *info, char **err)
 			} else
 				buf = xrealloc(buf, (size_t)st.st_size + 1);
 		}
-		n = read(fd, buf + len, (size_t)st.st_size + 1 - len);
+		/* The start of a big file first: a file that is no report is
+		 * refused before the rest is read. */
+		want = (size_t)st.st_size + 1 - len;
+		if (!looked && want > sizeof small)
+			want = sizeof small;
+		n = read(fd, buf + len, want);
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
@@ -556,6 +666,15 @@ csvio_load(const char *path, struct csvio_info *info, char **err)
 		if (n == 0)
 			break;
 		len += (size_t)n;
+		if (!looked && len >= sizeof small) {
+			looked = true;
+			if (refuse_early(buf, len, path, err)) {
+				if (buf != small)
+					free(buf);
+				close(fd);
+				return NULL;
+			}
+		}
 	}
 	close(fd);
 	r = csvio_parse(buf, len, path, info, err);

@@ -17,6 +17,8 @@ struct report {
 	struct report_extra	*extras;
 	int			 nextras;
 	int			 extras_cap;
+	int			*slot;		/* extras by key: index + 1, or 0 */
+	size_t			 nslots;	/* a power of two, > 2 nextras */
 	bool			 modified;
 	unsigned long		 generation;
 };
@@ -40,6 +42,45 @@ clear(struct report *r)
 		free(r->extras[i].value);
 	}
 	free(r->extras);
+	free(r->slot);
+}
+
+/* FNV-1a: the unknown keys of a file are looked up once each, in a table,
+ * so that reading 10,000 of them is linear. */
+static size_t
+hash(const char *s)
+{
+	uint64_t	 h = UINT64_C(14695981039346656037);
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
+	return (size_t)h;
+}
+
+static void
+slot_add(struct report *r, int i)
+{
+	size_t	 k = hash(r->extras[i].key) & (r->nslots - 1);
+
+	while (r->slot[k] != 0)
+		k = (k + 1) & (r->nslots - 1);
+	r->slot[k] = i + 1;
+}
+
+/* Rebuild the table (after a removal, a copy, or to grow it). */
+static void
+slots_rebuild(struct report *r)
+{
+	size_t	 n = 16;
+	int	 i;
+
+	while (n <= 2 * (size_t)r->nextras)
+		n *= 2;
+	free(r->slot);
+	r->slot = xcalloc(n, sizeof *r->slot);
+	r->nslots = n;
+	for (i = 0; i < r->nextras; i++)
+		slot_add(r, i);
 }
 
 void
@@ -61,6 +102,8 @@ copy_into(struct report *dst, const struct report *src)
 		if (src->text[i] != NULL)
 			dst->text[i] = xstrdup(src->text[i]);
 	dst->extras = NULL;
+	dst->slot = NULL;
+	dst->nslots = 0;
 	dst->extras_cap = dst->nextras = src->nextras;
 	if (src->nextras > 0) {
 		dst->extras = xreallocarray(NULL, (size_t)src->nextras,
@@ -72,6 +115,7 @@ copy_into(struct report *dst, const struct report *src)
 			dst->extras[i].line = src->extras[i].line;
 		}
 	}
+	slots_rebuild(dst);
 }
 
 struct report *
@@ -101,6 +145,22 @@ report_get(const struct report *r, int f)
 	if (f < 0 || f >= SCH_NFIELDS)
 		return NULL;
 	return r->text[f];
+}
+
+void
+report_take(struct report *r, int f, char *text)
+{
+	const struct sch_field	*sf = schema_field(f);
+
+	if (sf == NULL || sf->kind != SK_TEXT || text == NULL ||
+	    *text == '\0') {
+		report_set(r, f, text);
+		free(text);
+		return;
+	}
+	report_set(r, f, NULL);
+	r->text[f] = text;
+	r->state[f] = RS_VALID;
 }
 
 void
@@ -204,11 +264,14 @@ report_extra(const struct report *r, int i)
 static int
 find_extra(const struct report *r, const char *key)
 {
-	int	 i;
+	size_t	 k;
 
-	for (i = 0; i < r->nextras; i++)
-		if (strcmp(r->extras[i].key, key) == 0)
-			return i;
+	if (r->nslots == 0)
+		return -1;
+	for (k = hash(key) & (r->nslots - 1); r->slot[k] != 0;
+	    k = (k + 1) & (r->nslots - 1))
+		if (strcmp(r->extras[r->slot[k] - 1].key, key) == 0)
+			return r->slot[k] - 1;
 	return -1;
 }
 
@@ -238,6 +301,7 @@ report_extra_set(struct report *r, const char *key, const char *label,
 		memmove(&r->extras[i], &r->extras[i + 1],
 		    (size_t)(r->nextras - i - 1) * sizeof *r->extras);
 		r->nextras--;
+		slots_rebuild(r);
 		return;
 	}
 	if (i == -1) {
@@ -250,6 +314,10 @@ report_extra_set(struct report *r, const char *key, const char *label,
 		e->key = xstrdup(key);
 		e->label = xstrdup(label != NULL ? label : "");
 		e->value = NULL;
+		if (r->nslots <= 2 * (size_t)r->nextras)
+			slots_rebuild(r);
+		else
+			slot_add(r, r->nextras - 1);
 	} else {
 		e = &r->extras[i];
 		if (label != NULL) {

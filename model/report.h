@@ -42,6 +42,9 @@ const char	*report_get(const struct report *, int field);
 /* Set a field; NULL or "" empties it. Marks the report modified.
  * Number fields keep the text as given (trimmed of ASCII spaces). */
 void		 report_set(struct report *, int field, const char *text);
+/* The same, taking text (from malloc; freed by the report) instead of
+ * copying it: for a big text read from a file. */
+void		 report_take(struct report *, int field, char *text);
 /* Empty, valid, or invalid for its kind. */
 enum report_state report_state(const struct report *, int field);
 /* For an invalid value, its enum num_err. */

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "csvio.h"
 #include "safeio.h"
 #include "rules.h"
@@ -628,4 +629,112 @@ Test(csvio, full_disk_leaves_the_original_and_no_temporary_file)
 	}
 	rmdir(d);
 	free(d);
+}
+
+Test(csvio, cr_only_line_ends_are_line_ends_and_a_bare_lf_stays_in_its_text)
+{
+	static const char	 f[] = "key,label,value\r"
+	    "meta.format,x,2021\r"
+	    "text.s5,五,\"第一段\n第二段\r第三段\"\r"
+	    "t3.new.natural,x,5\r";
+	struct csvio_info	 info;
+	struct report		*r;
+	char			*err = NULL;
+
+	r = csvio_parse(f, sizeof f - 1, "cr.csv", &info, &err);
+	cr_assert_not_null(r, "%s", err);
+	cr_expect_str_eq(report_get(r, schema_find("text.s5")),
+	    "第一段\n第二段\n第三段");
+	cr_expect_str_eq(report_get(r, schema_find("t3.new.natural")), "5");
+	cr_expect_eq(report_line(r, schema_find("t3.new.natural")), 6,
+	    "lines counted at CR (and at the LF inside the text)");
+	cr_expect_eq(info.nunknown, 0, "no paragraph taken for a key");
+	cr_assert_eq(info.nwarnings, 1);
+	cr_expect_not_null(strstr(info.warnings[0], "CR"), "%s",
+	    info.warnings[0]);
+	csvio_info_free(&info);
+	report_free(r);
+}
+
+Test(csvio, a_big_text_is_read_whole)
+{
+	char		*d = tmpdir(), *path, *err = NULL, *big;
+	size_t		 n = 3 * 1024 * 1024, i;
+	struct report	*r;
+	FILE		*fp;
+
+	cr_assert(asprintf(&path, "%s/big.csv", d) > 0);
+	big = malloc(n + 1);
+	for (i = 0; i < n; i++)
+		big[i] = i % 100 == 99 ? '\n' : (char)('a' + i % 26);
+	big[n] = '\0';
+	fp = fopen(path, "w");
+	fprintf(fp, "key,label,value\r\nmeta.format,x,2021\r\n"
+	    "text.s5,五,\"%s\"\r\nnote.x,说明,\"%s\"\r\n"
+	    "meta.agency,x,某局\r\n", big, big);
+	fclose(fp);
+	r = csvio_load(path, NULL, &err);
+	cr_assert_not_null(r, "%s", err);
+	cr_expect_str_eq(report_get(r, schema_find("text.s5")), big);
+	cr_expect_str_eq(report_extra_get(r, "note.x"), big);
+	cr_expect_str_eq(report_get(r, F_AGENCY), "某局");
+	report_free(r);
+	unlink(path);
+	free(path);
+	free(big);
+	rmdir(d);
+	free(d);
+}
+
+Test(csvio, a_big_file_that_is_no_report_is_refused_from_its_start)
+{
+	char		*d = tmpdir(), *path, *err = NULL;
+	struct report	*r;
+	FILE		*fp;
+	int		 i;
+
+	cr_assert(asprintf(&path, "%s/nohdr.csv", d) > 0);
+	fp = fopen(path, "w");
+	fputs("name,value\n", fp);
+	for (i = 0; i < 100000; i++)
+		fputs("x,1\n", fp);
+	fputs("\"unclosed\n", fp);
+	fclose(fp);
+	r = csvio_load(path, NULL, &err);
+	cr_assert_null(r);
+	cr_expect_not_null(strstr(err, "nohdr.csv:1: 表头不对"), "%s", err);
+	free(err);
+	unlink(path);
+	free(path);
+	rmdir(d);
+	free(d);
+}
+
+Test(csvio, ten_thousand_unknown_keys_are_kept_in_order)
+{
+	struct buf	 b = { 0 };
+	struct report	*r;
+	char		*err = NULL;
+	int		 i;
+
+	buf_add(&b, "key,label,value\r\n");
+	for (i = 0; i < 9000; i++)
+		buf_addf(&b, "zz.k%d,l,v%d\r\n", i, i);
+	buf_add(&b, "zz.k17,l,again\r\n");
+	r = csvio_parse(b.s, b.len, "keys.csv", NULL, &err);
+	cr_assert_null(r, "a duplicate among 9,000 is found");
+	cr_expect_not_null(strstr(err, "keys.csv:9002: 键 “zz.k17” 重复（第 19 行已有）"),
+	    "%s", err);
+	free(err);
+	b.len -= strlen("zz.k17,l,again\r\n");
+	r = csvio_parse(b.s, b.len, "keys.csv", NULL, &err);
+	cr_assert_not_null(r, "%s", err);
+	cr_assert_eq(report_nextras(r), 9000);
+	cr_expect_str_eq(report_extra(r, 4321)->key, "zz.k4321");
+	cr_expect_str_eq(report_extra_get(r, "zz.k8999"), "v8999");
+	report_extra_set(r, "zz.k0", NULL, NULL, 0);
+	cr_expect_null(report_extra_get(r, "zz.k0"));
+	cr_expect_str_eq(report_extra_get(r, "zz.k1"), "v1");
+	report_free(r);
+	free(b.s);
 }

@@ -7,6 +7,8 @@
 #   4. peak memory of the application with a report open
 #   5. import of 50 MB of short lines and 1,000,000 table-like lines
 #      (tests/bench/import.sh)
+#   6. check of a 100 MB text, of 10,000 unknown keys, of 200 MB that is
+#      no report (tests/bench/bigfiles.sh)
 #
 # Each figure is the median of repeated runs. Environment (set by make):
 # GKREPORT (the binary), BENCHDIR (genreports, ptybench), TOP_SRCDIR.
@@ -341,6 +343,10 @@ echo
 
 # ---- 5. import of big texts ---------------------------------------------------
 GKREPORT="$GKREPORT" sh "$TOP_SRCDIR/tests/bench/import.sh"
+echo
+
+# ---- 6. big report files ----------------------------------------------------------
+GKREPORT="$GKREPORT" TOP_SRCDIR="$TOP_SRCDIR" sh "$TOP_SRCDIR/tests/bench/bigfiles.sh"
 echo
 
 # ---- the targets at a glance ----------------------------------------------------
