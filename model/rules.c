@@ -7,12 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "buf.h"
 #include "nls.h"
 #include "number.h"
 #include "rules.h"
 #include "show.h"
+#include "textcheck.h"
 #include "xmalloc.h"
 
 enum over {
@@ -49,6 +51,32 @@ static const struct ident_spec {
 	{ "X2", SEV_WARNING, SCH_T2, OVER_ROWS, "rules normative",
 	  "in_force", "^in_force issued -repealed", NULL },
 };
+
+/*
+ * X3: the figures compared with last year's (spec §5a): a row or column
+ * key, or NULL for all, and rows left out. A jump is more than X3_FACTOR
+ * times either way, where the larger of the two is at least X3_FLOOR (in
+ * the cell's unit) and neither is 0: a typo changes a figure's size, it
+ * does not make it 0, and a row that was 0 last year (no 不予公开 then,
+ * 12 now) is news, not a typo. The carry-overs are left to X1: a backlog
+ * cleared (561 carried in, 0 carried out) is no fault.
+ */
+static const struct x3_spec {
+	int		 table;
+	const char	*row;
+	const char	*col;
+	const char	*except;	/* rows left out, space-separated */
+} x3_specs[] = {
+	{ SCH_T2, NULL, NULL, NULL },		/* every figure of table 二 */
+	{ SCH_T3, NULL, "total", "carry_in carry_out" },	/* 总计 column */
+	{ SCH_T3, "result_total", NULL, NULL },	/* the (七)总计 row */
+	{ SCH_T4, NULL, "total", NULL },	/* each group's 总计 */
+};
+#define X3_FACTOR	5
+#define X3_FLOOR	10
+
+/* P1: the first year of the 2021 format. */
+#define P1_FIRST_YEAR	2021
 
 struct term {
 	int	 field;
@@ -341,8 +369,8 @@ rules_name(const char *rule)
 }
 
 
-static struct finding *
-add_finding(struct findings *fs, const char *rule, enum severity sev,
+struct finding *
+findings_add(struct findings *fs, const char *rule, enum severity sev,
     int section, int table)
 {
 	struct finding	*f;
@@ -356,6 +384,7 @@ add_finding(struct findings *fs, const char *rule, enum severity sev,
 	f->sev = sev;
 	f->section = section;
 	f->table = table;
+	f->pos = -1;
 	switch (sev) {
 	case SEV_ERROR:
 		fs->nerror++;
@@ -446,7 +475,7 @@ check_identity(const struct report *r, const struct identity *id, int flags,
 	side_describe(r, &id->rhs, id->spec->rhs_name, flags, rr, &b);
 	d = l > rr ? l - rr : rr - l;
 	buf_addf(&b, _("，差 %s"), number_format(d, SK_COUNT, num));
-	f = add_finding(fs, id->spec->rule, id->spec->sev,
+	f = findings_add(fs, id->spec->rule, id->spec->sev,
 	    sch_tables[id->spec->table].section, id->spec->table);
 	for (i = 0; i < id->lhs.n; i++)
 		f->fields[f->nfields++] = id->lhs.t[i].field;
@@ -457,14 +486,21 @@ check_identity(const struct report *r, const struct identity *id, int flags,
 		f->note_key = xstrdup(id->note_key);
 }
 
-/* A value as a message quotes it: whole when short, else its first 40
- * bytes (cut at a character boundary) and "……"; control characters
- * (C0, DEL, C1) shown as '?', so that a file cannot drive the terminal
- * through a message. Caller frees. */
+char *
+rules_quote(const char *v, size_t len)
+{
+	char	*copy = xstrndup(v, len), *q;
+
+	q = show_dup(copy, 40);
+	free(copy);
+	return q;
+}
+
+/* A whole value, quoted. Caller frees. */
 static char *
 abbreviate(const char *v)
 {
-	return show_dup(v, 40);
+	return rules_quote(v, strlen(v));
 }
 
 /* R5 and W1 for one field. */
@@ -487,7 +523,7 @@ check_field(const struct report *r, int field, int flags, struct findings *fs)
 	if (st == RS_INVALID) {
 		char	*shown = abbreviate(report_get(r, field));
 
-		f = add_finding(fs, "R5", SEV_ERROR, section, sf->table);
+		f = findings_add(fs, "R5", SEV_ERROR, section, sf->table);
 		f->fields[f->nfields++] = field;
 		if (report_line(r, field) > 0)
 			f->message = xasprintf(_("%s：“%s”%s（第 %d 行）"),
@@ -501,7 +537,7 @@ check_field(const struct report *r, int field, int flags, struct findings *fs)
 		free(shown);
 	} else if (st == RS_EMPTY && sf->required &&
 	    !((flags & RULES_BLANK_AS_ZERO) && sf->cls == SC_CELL)) {
-		f = add_finding(fs, "W1", SEV_INCOMPLETE, section, sf->table);
+		f = findings_add(fs, "W1", SEV_INCOMPLETE, section, sf->table);
 		f->fields[f->nfields++] = field;
 		f->message = xasprintf(_("%s：尚未填写"),
 		    schema_display_label(field));
@@ -532,7 +568,7 @@ check_w3(const struct report *r, struct findings *fs)
 	if (!report_value(r, cell, &v) || v == 0 || s6 == NULL ||
 	    mentions(s6, fee_words))
 		return;
-	f = add_finding(fs, "W3", SEV_WARNING, SCH_S6, -1);
+	f = findings_add(fs, "W3", SEV_WARNING, SCH_S6, -1);
 	f->fields[f->nfields++] = F_S6;
 	f->fields[f->nfields++] = cell;
 	f->message = xasprintf(_("表三 （六）2.逾期未缴费 总计为 %s（发出过收费通知），"
@@ -582,11 +618,154 @@ check_w4(const struct report *r, struct findings *fs)
 	free(bare);
 	if (!empty_of_problems)
 		return;
-	f = add_finding(fs, "W4", SEV_WARNING, SCH_S5, -1);
+	f = findings_add(fs, "W4", SEV_WARNING, SCH_S5, -1);
 	f->fields[f->nfields++] = F_S5;
 	f->message = xstrdup(_("“五、存在的主要问题及改进情况”没有写明存在的问题"
 	    "（只写了“无”或类似的话）"));
 	f->note_key = xstrdup("note.W4.s5");
+}
+
+int
+rules_this_year(void)
+{
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+
+	if (localtime_r(&now, &tm) == NULL)
+		return 9999;
+	return tm.tm_year + 1900;
+}
+
+/* P1: the year and the period. Dates that are not dates are R5's. */
+static void
+check_p1(const struct report *r, struct findings *fs)
+{
+	static const int dates[] = { F_PERIOD_START, F_PERIOD_END };
+	int64_t		 year, d[2];
+	bool		 have_year, have[2];
+	char		 a[NUM_BUFSZ], b[NUM_BUFSZ];
+	struct finding	*f;
+	int		 i, now = rules_this_year();
+
+	have_year = report_value(r, F_YEAR, &year);
+	if (have_year && year < P1_FIRST_YEAR) {
+		f = findings_add(fs, "P1", SEV_ERROR, -1, -1);
+		f->fields[f->nfields++] = F_YEAR;
+		f->message = xasprintf(_("报告年度 %d 早于 %d 年：本格式"
+		    "（国办公开办函〔2021〕30号）用于 %d 年起的报告"),
+		    (int)year, P1_FIRST_YEAR, P1_FIRST_YEAR);
+	} else if (have_year && year > now) {
+		f = findings_add(fs, "P1", SEV_ERROR, -1, -1);
+		f->fields[f->nfields++] = F_YEAR;
+		f->message = xasprintf(_("报告年度 %d 晚于今年（%d 年）"),
+		    (int)year, now);
+	}
+	for (i = 0; i < 2; i++) {
+		have[i] = report_value(r, dates[i], &d[i]);
+		if (report_state(r, dates[i]) == RS_EMPTY) {
+			f = findings_add(fs, "P1", SEV_INCOMPLETE, -1, -1);
+			f->fields[f->nfields++] = dates[i];
+			f->message = xasprintf(_("%s：尚未填写"),
+			    schema_display_label(dates[i]));
+		}
+	}
+	if (have[0] && have[1] && d[0] > d[1]) {
+		f = findings_add(fs, "P1", SEV_ERROR, -1, -1);
+		f->fields[f->nfields++] = F_PERIOD_START;
+		f->fields[f->nfields++] = F_PERIOD_END;
+		f->message = xasprintf(_("统计期间：起始日期 %s 晚于截止日期 %s"),
+		    number_format(d[0], SK_DATE, a),
+		    number_format(d[1], SK_DATE, b));
+	}
+	for (i = 0; i < 2 && have_year; i++) {
+		if (!have[i] || d[i] / 10000 == year)
+			continue;
+		f = findings_add(fs, "P1", SEV_ERROR, -1, -1);
+		f->fields[f->nfields++] = dates[i];
+		f->fields[f->nfields++] = F_YEAR;
+		f->message = xasprintf(_("%s %s 不在报告年度 %d 年内"),
+		    schema_display_label(dates[i]),
+		    number_format(d[i], SK_DATE, a), (int)year);
+	}
+}
+
+/* Is cell (row, col) of table t one X3 compares? */
+static bool
+x3_applies(int t, int row, int col)
+{
+	const struct sch_table	*tb = &sch_tables[t];
+	size_t			 i;
+
+	for (i = 0; i < sizeof x3_specs / sizeof x3_specs[0]; i++) {
+		const struct x3_spec	*x = &x3_specs[i];
+
+		if (x->table != t)
+			continue;
+		if (x->row != NULL && strcmp(tb->rows[row].key, x->row) != 0)
+			continue;
+		if (x->col != NULL &&
+		    strcmp(schema_band(t, row)->cols[col].key, x->col) != 0)
+			continue;
+		if (x->except != NULL && in_list(x->except, tb->rows[row].key))
+			continue;
+		return true;
+	}
+	return false;
+}
+
+/* A cell in messages: "表二 行政许可", "表三 一、本年新收 总计". */
+static char *
+cell_name(int field)
+{
+	const struct sch_field	*sf = schema_field(field);
+	const struct sch_table	*tb = &sch_tables[sf->table];
+	const struct sch_band	*band = schema_band(sf->table, sf->row);
+
+	if (band->ncols == 1)
+		return xasprintf("%s %s", tb->name, tb->rows[sf->row].brief);
+	return xasprintf("%s %s %s", tb->name, tb->rows[sf->row].brief,
+	    band->cols[sf->col].label);
+}
+
+/* X3: one cell against last year's. */
+static void
+check_x3(const struct report *r, int field, struct findings *fs)
+{
+	const struct sch_field	*sf = schema_field(field);
+	int			 prev = schema_prev(field);
+	int64_t			 cur, last, big, floor_, d, q;
+	char			 a[NUM_BUFSZ], b[NUM_BUFSZ], c[NUM_BUFSZ];
+	char			*name, *how;
+	struct finding		*f;
+
+	if (!report_value(r, field, &cur) || !report_value(r, prev, &last))
+		return;
+	big = cur > last ? cur : last;
+	floor_ = X3_FLOOR * (sf->kind == SK_AMOUNT ? NUM_AMOUNT_SCALE : 1);
+	if (big < floor_ || cur == 0 || last == 0 ||
+	    (cur <= last * X3_FACTOR && cur * X3_FACTOR >= last))
+		return;
+	if (cur > last) {
+		q = (cur * 10 + last / 2) / last;	/* tenths, rounded */
+		how = xasprintf(_("约为上年的 %lld.%lld 倍"), (long long)(q / 10),
+		    (long long)(q % 10));
+	} else {
+		q = (last + cur / 2) / cur;
+		how = xasprintf(_("约为上年的 1/%lld"), (long long)q);
+	}
+	d = cur > last ? cur - last : last - cur;
+	name = cell_name(field);
+	f = findings_add(fs, "X3", SEV_WARNING, sch_tables[sf->table].section,
+	    sf->table);
+	f->fields[f->nfields++] = field;
+	f->fields[f->nfields++] = prev;
+	f->message = xasprintf(_("%s：本年 %s，上年 %s，%s（差 %s），"
+	    "请核对是否多打或少打了一位"), name,
+	    number_format(cur, sf->kind, a), number_format(last, sf->kind, b),
+	    how, number_format(d, sf->kind, c));
+	f->note_key = xasprintf("note.X3.%s", sf->key);
+	free(name);
+	free(how);
 }
 
 /* Identities whose table is t, in spec order. */
@@ -604,6 +783,12 @@ check_table(const struct report *r, int t, int flags, struct findings *fs)
 	for (i = 0; i < nidents; i++)
 		if (idents[i].spec->table == t)
 			check_identity(r, &idents[i], flags, fs);
+	for (i = 0; i < tb->ncells; i++) {
+		const struct sch_field	*sf = schema_field(tb->first_cell + i);
+
+		if (x3_applies(t, sf->row, sf->col))
+			check_x3(r, tb->first_cell + i, fs);
+	}
 }
 
 struct findings *
@@ -616,14 +801,19 @@ rules_check(const struct report *r, int flags)
 	for (i = 0; i < F_FIRST_CELL; i++)
 		if (i != F_S1)
 			check_field(r, i, flags, fs);
+	check_p1(r, fs);
+	textcheck_text(r, F_PREAMBLE, fs);
 	check_field(r, F_S1, flags, fs);
+	textcheck_text(r, F_S1, fs);
 	check_table(r, SCH_T2, flags, fs);
 	check_table(r, SCH_T3, flags, fs);
 	check_table(r, SCH_T4, flags, fs);
 	check_field(r, F_S5, flags, fs);
 	check_w4(r, fs);
+	textcheck_text(r, F_S5, fs);
 	check_field(r, F_S6, flags, fs);
 	check_w3(r, fs);
+	textcheck_text(r, F_S6, fs);
 	return fs;
 }
 
@@ -640,6 +830,21 @@ findings_free(struct findings *fs)
 	}
 	free(fs->v);
 	free(fs);
+}
+
+const struct finding *
+findings_for_text(const struct findings *fs, int field, size_t pos)
+{
+	int	 i;
+
+	for (i = 0; i < fs->n; i++) {
+		const struct finding	*f = &fs->v[i];
+
+		if (f->nfields > 0 && f->fields[0] == field && f->pos >= 0 &&
+		    pos >= (size_t)f->pos && pos <= (size_t)(f->pos + f->len))
+			return f;
+	}
+	return NULL;
 }
 
 const struct finding *

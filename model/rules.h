@@ -1,10 +1,13 @@
 /*
- * rules.h: the checks of spec §5 (勾稽关系 and completeness).
+ * rules.h: the checks of spec §5 (勾稽关系 and completeness) and §5a (what
+ * reviewers find).
  *
  * Identities are declared as data in rules.c ("these cells summed equal
  * those cells summed") and one evaluator runs them all, with the field
- * checks R5 and W1 and the text checks W3 and W4. An identity is pending,
- * not failing, until every one of its cells holds a valid value.
+ * checks R5 and W1, the period (P1), the jumps against last year (X3) and
+ * the text checks W3 and W4; textcheck.c reads the texts (W2, W5, X4, X5).
+ * An identity is pending, not failing, until every one of its cells holds
+ * a valid value.
  */
 #ifndef GK_RULES_H
 #define GK_RULES_H
@@ -22,7 +25,7 @@ enum severity {
 #define FINDING_MAXFIELDS	32
 
 struct finding {
-	const char	*rule;		/* "R1" ... "W4" */
+	const char	*rule;		/* "R1" ... "X5" */
 	enum severity	 sev;
 	int		 section;	/* enum sch_section_id, or -1 for the particulars */
 	int		 table;		/* enum sch_table_id, or -1 */
@@ -30,14 +33,17 @@ struct finding {
 	int		 fields[FINDING_MAXFIELDS];	/* all of the identity; [0] is where to go */
 	char		*message;	/* Chinese, with the numbers */
 	char		*note_key;	/* warnings: the note.* key for a 说明, else NULL */
+	int		 pos, len;	/* text findings: the bytes of fields[0]'s
+					   text it quotes (a phrase, a paragraph);
+					   else pos -1 */
 };
 
 struct findings {
 	int		 n;
 	struct finding	*v;
-	int		 nerror;	/* R1-R5 */
-	int		 nincomplete;	/* W1 */
-	int		 nwarning;	/* X1, X2, W3, W4 */
+	int		 nerror;	/* R1-R5, P1 */
+	int		 nincomplete;	/* W1, W5, an empty period */
+	int		 nwarning;	/* X1-X5, W2-W4 */
 };
 
 #define RULES_BLANK_AS_ZERO	0x1	/* empty cells count as 0, no W1 for them */
@@ -50,6 +56,20 @@ void		 findings_free(struct findings *);
  * or NULL. Borrowed from fs. */
 const struct finding *findings_for_field(const struct findings *, int field,
 		     int sev);
+/* The first finding that quotes the text of field at byte offset pos, or
+ * NULL. Borrowed from fs. */
+const struct finding *findings_for_text(const struct findings *, int field,
+		     size_t pos);
+/* Add a finding to fs (for the rule modules); fields, message, note_key
+ * and pos/len are the caller's to fill. Borrowed from fs. */
+struct finding	*findings_add(struct findings *, const char *rule,
+		     enum severity, int section, int table);
+/* len bytes of text as a message quotes them (show_dup: controls shown,
+ * cut after 40 characters with "……"). Caller frees. */
+char		*rules_quote(const char *s, size_t len);
+/* The year the checks take as this year, by the clock (P1: a report of
+ * a later year is an error). */
+int		 rules_this_year(void);
 /* "error", "incomplete" or "warning". */
 const char	*severity_name(enum severity);
 /* The severity in Chinese: 错误, 未填, 提示. */

@@ -37,6 +37,8 @@ clean(void)
 	set(r, "meta.format", "2021");
 	set(r, "meta.agency", "某县某局");
 	set(r, "meta.year", "2024");
+	set(r, "meta.period_start", "2024-01-01");
+	set(r, "meta.period_end", "2024-12-31");
 	set(r, "text.s1", "总体情况正文");
 	set(r, "text.s5", "存在人员业务不熟的问题，将加强培训。");
 	set(r, "text.s6", "本年未收取信息处理费。");
@@ -237,9 +239,12 @@ Test(rules, w1_for_required_fields_only)
 	set(r, "text.preamble", NULL);
 	set(r, "meta.period_start", NULL);
 	fs = rules_check(r, 0);
-	cr_assert_eq(fs->nincomplete, 2);
+	cr_assert_eq(fs->nincomplete, 3);
 	cr_assert_not_null(find(fs, "W1", "meta.agency"));
 	cr_assert_not_null(find(fs, "W1", "text.s6"));
+	/* The period is not a W1 field, but P1 wants it. */
+	cr_assert_null(find(fs, "W1", "meta.period_start"));
+	cr_assert_not_null(find(fs, "P1", "meta.period_start"));
 	cr_assert_eq(fs->nerror, 0);
 	findings_free(fs);
 	report_free(r);
