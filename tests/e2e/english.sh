@@ -36,7 +36,11 @@ start_lang() {
 	start "$1" "$2" LANGUAGE="${4-en}" GKREPORT_LOCALEDIR="$LOC" "$3"
 }
 
-cp "$TOP/examples/hongze-2024.csv" "$D/hz.csv"
+# The example as it would be with its text agreeing with table 三 (the
+# published text says 17 requests where the table has 95: a W2 that this
+# script, about the English screens, does not need on every screen).
+sed 's/受理政府信息公开申请17件/受理政府信息公开申请95件/' \
+    "$TOP/examples/hongze-2024.csv" >"$D/hz.csv"
 
 # The same report in Chinese first: the default stays Chinese, so the
 # English below is the catalog's doing.
@@ -125,7 +129,9 @@ check "Unsaved changes." "asked again"
 keys s
 check "__EXIT__=0" "saved and quit"
 # The file is the Chinese canonical file with the one figure changed.
-sed 's/^\(t3\.new\.natural,[^,]*\),95/\1,96/' "$TOP/examples/hongze-2024.csv" >"$D/expect.csv"
+sed -e 's/^\(t3\.new\.natural,[^,]*\),95/\1,96/' \
+    -e 's/受理政府信息公开申请17件/受理政府信息公开申请95件/' \
+    "$TOP/examples/hongze-2024.csv" >"$D/expect.csv"
 if cmp -s "$D/expect.csv" "$D/hz.csv"; then ok; else
 	bad "file written under LANGUAGE=en differs from the Chinese canonical file: $(diff "$D/expect.csv" "$D/hz.csv" | head -5)"
 fi

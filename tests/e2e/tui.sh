@@ -35,6 +35,10 @@ keys Enter
 # The checks screen lists it; Enter jumps to the cell; fix it.
 keys F8
 check "R1 错误" "checks screen lists R1"
+# The text's W2 (17 requests in 一 against 95 in table 三) comes first.
+check "W2 提示 一、总体情况：“受理政府信息公开申请17件”，表三 本年新收 总计为 95" \
+    "checks screen lists the text's W2"
+keys Down
 keys Enter
 check "表三 › 一、本年新收政府信息公开申请数量 › 自然人" "jumped to the first cell"
 text "95"
@@ -113,6 +117,7 @@ start 80 24 "$D/warn.csv"
 check "一、总体情况" "opened the report with a warning"
 keys F8
 check "X2 提示" "X2 warning listed"
+keys Down	# below 一's W2
 keys n
 text "上年数字有误，已核实"
 keys Enter
