@@ -29,15 +29,18 @@ _gkreport()
 
 	# Values of options that take one.
 	case $cmd:$prev in
-	check:--format|diff:--format|sum:--format)
+	check:--format|diff:--format)
 		COMPREPLY=($(compgen -W 'text csv' -- "$cur")); return ;;
+	sum:--format|sum:-f)
+		COMPREPLY=($(compgen -W 'text csv units' -- "$cur")); return ;;
 	export:--format|export:-f)
 		COMPREPLY=($(compgen -W "$(_gkreport_formats)" -- "$cur")); return ;;
 	export:--encoding|export:-e)
 		COMPREPLY=($(compgen -W 'utf-8 gb18030' -- "$cur")); return ;;
 	sum:--agency|sum:-a)
 		return ;;
-	*:--output|*:-o|new:--from|new:-f|check:--prev)
+	*:--output|*:-o|new:--from|new:-f|check:--prev|sum:--units|sum:--html|\
+	sum:--roster|sum:--review|sum:--prev|sum:--export-units)
 		compopt -o filenames 2>/dev/null
 		COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	esac
@@ -51,17 +54,18 @@ _gkreport()
 	export)	opts='--format= --encoding= --output= --strict --list-formats --help --version -f -e -o -h -V' ;;
 	import)	opts='--output= --force --help --version -o -h -V' ;;
 	new)	opts='--from= --output= --force --help --version -f -o -h -V' ;;
-	sum)	opts='--output= --agency= --format= --mixed-years --blank-as-zero --help --version -o -a -h -V' ;;
+	sum)	opts='--output= --agency= --format= --units= --html= --roster= --review= --prev= --export-units= --skip-duplicates --mixed-years --blank-as-zero --help --version -o -a -f -h -V' ;;
 	diff)	opts='--change --format= --help --version -c -h -V' ;;
 	esac
 
 	if [[ $cur == -* ]]; then
 		# --opt=VALUE
 		case $cur in
-		--format=*|--encoding=*|--prev=*|--output=*|--from=*)
+		--format=*|--encoding=*|--prev=*|--output=*|--from=*|--units=*|--html=*|--roster=*|--review=*|--export-units=*)
 			local o=${cur%%=*} v=${cur#*=} w
 			case $cmd:$o in
 			export:--format) w=$(_gkreport_formats) ;;
+			sum:--format) w='text csv units' ;;
 			*:--format) w='text csv' ;;
 			*:--encoding) w='utf-8 gb18030' ;;
 			*) compopt -o filenames 2>/dev/null

@@ -383,6 +383,18 @@ render_html(struct buf *b, const struct report *r,
 	buf_add(b, "</div>\n</body>\n</html>\n");
 }
 
+void
+export_html_table(struct buf *b, const struct report *r, int t)
+{
+	html_table(b, r, t);
+}
+
+const char *
+export_html_css(void)
+{
+	return html_css;
+}
+
 /* ---- encodings and the public functions --------------------------------- */
 
 /* UTF-8 to GB18030. Bytes that are not UTF-8 (the model should hold none)

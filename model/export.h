@@ -97,4 +97,13 @@ int		 export_save(const struct report *, enum export_format,
 		     enum export_encoding, const char *path,
 		     const char *input, char **err);
 
+
+struct buf;
+/* Table t (enum sch_table_id) of a report as the HTML export writes it
+ * (official merged cells, classes styled by export_html_css), appended to
+ * b: for pages of one's own, such as sum's. */
+void		 export_html_table(struct buf *b, const struct report *, int t);
+/* The style sheet of the HTML export. Static. */
+const char	*export_html_css(void);
+
 #endif

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -336,36 +337,43 @@ severity_label(enum severity s)
 }
 
 /* Each rule in a clerk's words: what it checks, in a few characters. */
-static const struct {
-	const char	*rule, *name;
-} rule_names[] = {
-	{ "R1", N_("收到与办理相符") },	/* 一+二 = 三(七)+四 */
-	{ "R2", N_("办理结果合计") },
-	{ "R3", N_("申请人合计") },
-	{ "R4", N_("复议诉讼合计") },
-	{ "R5", N_("数字写法") },
-	{ "W1", N_("必填") },
-	{ "W2", N_("文字与表格不符") },
-	{ "W3", N_("信息处理费") },
-	{ "W4", N_("存在的问题") },
-	{ "W5", N_("草稿未改写") },
-	{ "X1", N_("上年结转") },
-	{ "X2", N_("现行有效件数") },
-	{ "X3", N_("与上年相差悬殊") },
-	{ "X4", N_("沿用上年文字") },
-	{ "X5", N_("年份不符") },
-	{ "P1", N_("统计期间") },
+const struct rule_info rules_info[] = {
+	{ "R1", SEV_ERROR, N_("收到与办理相符") },	/* 一+二 = 三(七)+四 */
+	{ "R2", SEV_ERROR, N_("办理结果合计") },
+	{ "R3", SEV_ERROR, N_("申请人合计") },
+	{ "R4", SEV_ERROR, N_("复议诉讼合计") },
+	{ "R5", SEV_ERROR, N_("数字写法") },
+	{ "W1", SEV_INCOMPLETE, N_("必填") },
+	{ "W2", SEV_WARNING, N_("文字与表格不符") },
+	{ "W3", SEV_WARNING, N_("信息处理费") },
+	{ "W4", SEV_WARNING, N_("存在的问题") },
+	{ "W5", SEV_INCOMPLETE, N_("草稿未改写") },
+	{ "X1", SEV_WARNING, N_("上年结转") },
+	{ "X2", SEV_WARNING, N_("现行有效件数") },
+	{ "X3", SEV_WARNING, N_("与上年相差悬殊") },
+	{ "X4", SEV_WARNING, N_("沿用上年文字") },
+	{ "X5", SEV_WARNING, N_("年份不符") },
+	{ "P1", SEV_ERROR, N_("统计期间") },
 };
+const int rules_ninfo = (int)(sizeof rules_info / sizeof rules_info[0]);
+
+int
+rules_index(const char *id)
+{
+	int	 i;
+
+	for (i = 0; i < rules_ninfo; i++)
+		if (strcmp(rules_info[i].id, id) == 0)
+			return i;
+	return -1;
+}
 
 const char *
 rules_name(const char *rule)
 {
-	size_t	 i;
+	int	 i = rules_index(rule);
 
-	for (i = 0; i < sizeof rule_names / sizeof rule_names[0]; i++)
-		if (strcmp(rule_names[i].rule, rule) == 0)
-			return _(rule_names[i].name);
-	return rule;
+	return i >= 0 ? _(rules_info[i].name) : rule;
 }
 
 
@@ -378,6 +386,8 @@ findings_add(struct findings *fs, const char *rule, enum severity sev,
 	if ((fs->n & (fs->n - 1)) == 0 || fs->n == 0)
 		fs->v = xreallocarray(fs->v, fs->n ? (size_t)fs->n * 2 : 16,
 		    sizeof *fs->v);
+	/* Every rule has its row in rules_info (sum --units counts by it). */
+	assert(rules_index(rule) >= 0);
 	f = &fs->v[fs->n++];
 	memset(f, 0, sizeof *f);
 	f->rule = rule;

@@ -88,6 +88,19 @@ struct rule_total {
 /* The totals of a table (enum sch_table_id), in the order of the
  * identities; *n gets their number (0: the table has none). Static. */
 const struct rule_total *rules_totals(int table, int *n);
+/* Every rule that can give a finding: its code, severity and name (in
+ * the clerk's words, untranslated). Tables that count findings by rule
+ * (sum --units) walk it: a new rule is one row and appears there by
+ * itself; a finding of a rule without its row is a broken invariant. */
+struct rule_info {
+	const char	*id;		/* "R1" */
+	enum severity	 sev;
+	const char	*name;		/* N_("收到与办理相符") */
+};
+extern const struct rule_info	rules_info[];
+extern const int		rules_ninfo;
+/* The index of a rule id in rules_info, or -1. */
+int		 rules_index(const char *id);
 /* Number of identities of a rule id (R1..R4, X1, X2); for tests. */
 int		 rules_count_identities(const char *rule);
 

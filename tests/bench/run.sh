@@ -9,6 +9,8 @@
 #      (tests/bench/import.sh)
 #   6. check of a 100 MB text, of 10,000 unknown keys, of 200 MB that is
 #      no report (tests/bench/bigfiles.sh)
+#   7. sum --units --html beside sum; 8. sum FOLDER up to a million files
+#      (tests/bench/desk.sh)
 #
 # Each figure is the median of repeated runs. Environment (set by make):
 # GKREPORT (the binary), BENCHDIR (genreports, ptybench), TOP_SRCDIR.
@@ -348,6 +350,10 @@ echo
 # ---- 6. big report files ----------------------------------------------------------
 GKREPORT="$GKREPORT" TOP_SRCDIR="$TOP_SRCDIR" sh "$TOP_SRCDIR/tests/bench/bigfiles.sh"
 echo
+
+# ---- 7, 8. the county office's desk (tests/bench/desk.sh) --------------------
+GKREPORT=$GKREPORT BENCHDIR=$BENCHDIR BENCH_FILES=$NFILES \
+    sh "$TOP_SRCDIR/tests/bench/desk.sh"
 
 # ---- the targets at a glance ----------------------------------------------------
 # |growth| in MB, "-" when there is no figure
