@@ -154,6 +154,19 @@ def main():
 
     # totals: each figure added up over the units that were added
     added = [u for u in units if u[status] in ('完整无误', '未填完', '有错误')]
+    # with last year (--prev): the change is this year's less last year's
+    for r in page.tables.get('totals-table', [])[1:]:
+        if len(r) == 5 and r[1] != '' and r[2] != '':
+            d = Fraction(r[1]) - Fraction(r[2])
+            if r[3] == '' or Fraction(r[3]) != d:
+                bad('change of', r[0], 'page', r[3], 'computed', d)
+            if Fraction(r[2]) > 0:
+                pct = d * 100 / Fraction(r[2])
+                want = int(abs(pct) * 100 + Fraction(1, 2))
+                if bp(r[4].lstrip('+-')) != want:
+                    bad('change rate of', r[0], 'page', r[4], 'computed',
+                        float(pct))
+            checked += 1
     for r in page.tables.get('totals-table', [])[1:]:
         name, total = r[0], r[1]
         vals = [u[col[name]] for u in added]
@@ -205,8 +218,7 @@ def main():
     # findings by rule: the units listed are those the table counts
     for rule, hrefs in page.rule_units.items():
         want = ['#u%d' % (i + 1) for i, u in enumerate(units)
-                if int(u[col[rule] if rule in col else
-                         col[rule + '（未填格数）']]) > 0]
+                if int(u[col[rule]]) > 0]
         if hrefs != want:
             bad('rule', rule, 'lists', hrefs[:5], 'table', want[:5])
     if page.scripts > 1:

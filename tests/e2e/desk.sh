@@ -100,6 +100,23 @@ else
 	skip "chromium not installed"
 fi
 
+# ---- last year and each unit's own page ------------------------------------
+"$GENREPORTS" -s 15 -y 2023 "$tmp/prev" 30 >/dev/null
+run sum --html="$tmp/p2.html" --units="$tmp/u2.csv" --prev="$tmp/prev" \
+    --export-units="$tmp/pages" "$C"
+grep -q '<th>上年</th><th>增减</th><th>增减率(%)</th>' "$tmp/p2.html" && ok ||
+    no "--prev: the totals show last year and the change"
+grep -q '<p>上年：30 个单位的报告。</p>' "$tmp/p2.html" && ok || no "--prev: last year's count"
+if command -v python3 >/dev/null 2>&1; then
+	python3 "$TOP_SRCDIR/tests/e2e/desk-page.py" "$tmp/p2.html" "$tmp/u2.csv" \
+	    >"$tmp/py" 2>&1 && ok || { no "the page with last year agrees"; cat "$tmp/py"; }
+fi
+[ "$(ls "$tmp/pages" | wc -l)" -eq 40 ] && [ -s "$tmp/pages/unit-00007.html" ] && ok ||
+    no "--export-units writes each unit's page"
+grep -q "<a href=\"$tmp/pages/unit-00007.html\">" "$tmp/p2.html" && ok ||
+    no "the page links to the unit's own page"
+grep -q '三、收到和处理政府信息公开申请情况' "$tmp/pages/unit-00007.html" && ok || no "a unit's page is its HTML export"
+
 # ---- duplicates --------------------------------------------------------
 cp "$C/unit-00005.csv" "$C/zz-again.csv"
 run sum -o "$tmp/sum2.csv" "$C"
@@ -150,13 +167,19 @@ awk -v a="$a" -v b="$b" 'BEGIN { FS = OFS = "," }
 fa=$(grep -l "^meta.agency,[^,]*,$a" "$C"/*.csv)
 clean=$(grep ',完整无误,' "$tmp/units.csv" | tail -1 | cut -d, -f2)
 sed "s/^meta.agency,\([^,]*\),.*/meta.agency,\1,$a\r/" "$clean" >"$fa"
-run sum --review="$tmp/review.csv" --units="$tmp/u3.csv" "$C"
+run sum --review="$tmp/review.csv" --units="$tmp/u3.csv" --html="$tmp/p4.html" "$C"
 grep "^$a," "$tmp/review.csv" | grep -q ',已确认,,张三,2025-01-10,已解决,' && ok ||
     no "A's decision is kept and shown as resolved"
 grep "^$a," "$tmp/review.csv" | grep -q ',现存,' &&
     no "A's findings no longer stand" || ok
 grep "^$b," "$tmp/review.csv" | grep -q ',已说明,已电话核实,李四,,现存,' && ok ||
     no "B's decision survives the re-run"
+if command -v python3 >/dev/null 2>&1; then
+	python3 "$TOP_SRCDIR/tests/e2e/desk-page.py" "$tmp/p4.html" "$tmp/u3.csv" \
+	    >"$tmp/py" 2>&1 && ok || { no "the page's decisions agree with the table"; cat "$tmp/py"; }
+fi
+grep -q '<span class="d">已说明</span>' "$tmp/p4.html" && ok ||
+    no "the page shows B's decision beside its finding"
 resolved=$(awk -F, -v a="$a" '$3 == a { print $(NF - 1) }' "$tmp/u3.csv")
 [ "$resolved" = "$na" ] && ok ||
     no "the units table counts A's $na resolved findings (got $resolved)"
