@@ -14,13 +14,17 @@
 #      million); removed at the end.
 #
 # Each figure is the median of BENCH_DESK_REPS (3) runs after one to warm
-# the page cache; the million is run BENCH_DESK_BIG_REPS (2) times.
+# the page cache; the million is run BENCH_DESK_BIG_REPS (2) times. On a
+# shared machine read the CPU columns: wall time moves with the load.
+# BENCH_OLD=PATH runs an older gkreport's sum beside at up to
+# BENCH_OLD_MAX (100,000) files (it re-read the folder per 1,024 names).
 set -u
 : "${GKREPORT:?}" "${BENCHDIR:?}"
 N=${BENCH_FILES:-10000}
 SCALE=${BENCH_SCALE:-10000 100000 1000000}
 REPS=${BENCH_DESK_REPS:-3}
 BIGREPS=${BENCH_DESK_BIG_REPS:-2}
+OLD=${BENCH_OLD:-}	# an older gkreport, run beside at up to BENCH_OLD_MAX files
 GEN=$BENCHDIR/genreports
 PTY=$BENCHDIR/ptybench
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/gkdesk.XXXXXX") || exit 2
@@ -56,14 +60,19 @@ measure() {
 
 row() {	# label "s kb rc cpu" nfiles
 	echo "$2" | awk -v l="$1" -v n="$3" -v all="$(cat "$tmp/all")" '{
-	    printf "   %-34s %8d %8.3f %8.2f %9.1f %5s   (runs: %s)\n", l, n, $1,
-	        $2 / 1024, (n > 0 ? $1 / n * 1e6 : 0), $3, all }'
+	    printf "   %-34s %8d %8.3f %8.3f %8.2f %9.1f %9.1f %4s  (s: %s)\n", l, n,
+	        $1, $4, $2 / 1024, (n > 0 ? $1 / n * 1e6 : 0),
+	        (n > 0 ? $4 / n * 1e6 : 0), $3, all }'
+}
+header() {
+	printf '   %-34s %8s %8s %8s %8s %9s %9s %4s\n' "" files seconds "CPU s" \
+	    "peak MB" "us/file" "CPU us/f" exit
 }
 
 echo "7. the county office's desk (median of $REPS runs after a warm-up; page cache warm)"
 "$GEN" -s 1 "$tmp/units" "$N" >/dev/null
 "$GEN" -s 1 "$tmp/units3k" 3000 >/dev/null
-printf '   %-34s %8s %8s %8s %9s %5s\n' "" files seconds "peak MB" "us/file" exit
+header
 plain=$(measure "$REPS" "$GKREPORT" sum "$tmp/units")
 row "sum FOLDER (today's output)" "$plain" "$N"
 desk=$(measure "$REPS" "$GKREPORT" sum --units="$tmp/u.csv" --html="$tmp/p.html" "$tmp/units")
@@ -82,7 +91,7 @@ echo
 
 echo "8. sum FOLDER at province scale: hard links to the $N reports, --skip-duplicates"
 echo "   (every file past the first $N is read, checked and refused as a duplicate)"
-printf '   %-34s %8s %8s %8s %9s %5s\n' "" files seconds "peak MB" "us/file" exit
+header
 : >"$tmp/perfile"
 for count in $SCALE; do
 	rm -rf "$tmp/links"
@@ -100,10 +109,16 @@ for count in $SCALE; do
 	[ "$count" -ge 1000000 ] && reps=$BIGREPS
 	r=$(measure "$reps" "$GKREPORT" sum --skip-duplicates "$tmp/links")
 	row "sum --skip-duplicates FOLDER" "$r" "$count"
-	echo "$r" | awk -v n="$count" '{ printf "%d %.2f\n", n, $1 / n * 1e6 }' >>"$tmp/perfile"
+	echo "$r" | awk -v n="$count" '{ printf "%d %.2f %.2f\n", n, $1 / n * 1e6, $4 / n * 1e6 }' >>"$tmp/perfile"
+	if [ -n "$OLD" ] && [ "$count" -le "${BENCH_OLD_MAX:-100000}" ]; then
+		r=$(measure "$reps" "$OLD" sum "$tmp/links")
+		row "(before) $(basename "$OLD") sum FOLDER" "$r" "$count"
+	fi
 	rm -rf "$tmp/links"
 done
-awk 'NR == 1 { first = $2; n0 = $1 } { last = $2; n = $1 }
-    END { if (NR > 1) printf "   time per file: %.1f us at %d files, %.1f us at %d (x%.2f): %s\n",
-	first, n0, last, n, last / first, last / first <= 1.3 ? "linear, ok" : "GROWS" }' "$tmp/perfile"
+awk 'NR == 1 { first = $2; c0 = $3; n0 = $1 } { last = $2; c = $3; n = $1 }
+    END { if (NR > 1) {
+	printf "   time per file: %.1f us at %d files, %.1f us at %d (x%.2f);", first, n0, last, n, last / first
+	printf " CPU per file: %.1f us, %.1f us (x%.2f): %s\n", c0, c, c / c0,
+	    c / c0 <= 1.3 ? "linear, ok" : "GROWS" } }' "$tmp/perfile"
 echo
