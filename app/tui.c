@@ -76,6 +76,8 @@ struct tui {
 	struct session	*s;		/* the report, its file, undo, journal */
 	const struct report *r;		/* session_report(s) */
 	int		 screen;
+	int		 back;			/* where F1/F8/Esc go back to */
+	int		 last_field;		/* the cell last changed, or -1 */
 	struct grid	 grid[SCH_NTABLES];	/* the viewport of each table */
 	int		 lines[SCH_NTABLES][GRID_MAXLINES]; /* row, or -1 - band */
 	int		 ncells[SCH_NTABLES][GRID_MAXLINES];
@@ -236,6 +238,8 @@ commit(struct tui *t, int field, const char *value)
 
 	session_set(t->s, field, value, &cause);
 	trouble(t, cause);
+	if (schema_field(field)->cls == SC_CELL)
+		t->last_field = field;
 }
 
 /* Put the text of an editor that was changed into the report. */
@@ -323,6 +327,11 @@ undo(struct tui *t, bool redo)
 	if (u.n > 1)
 		say(t, false, redo ? _("已重做：%s 等 %d 处") :
 		    _("已撤销：%s 等 %d 处"), label, u.n);
+	else if (u.field >= 0 && schema_field(u.field)->cls == SC_CELL)
+		/* The figure as it was and as it is now: 96→95. */
+		say(t, false, redo ? _("已重做：%s %s→%s") : _("已撤销：%s %s→%s"),
+		    label, u.from != NULL ? u.from : _("（空）"),
+		    u.to != NULL ? u.to : _("（空）"));
 	else
 		say(t, false, redo ? _("已重做：%s") : _("已撤销：%s"), label);
 	trouble(t, cause);
@@ -494,8 +503,16 @@ draw_grid(struct tui *t, int table, int y0, int height)
 					    A_DIM;
 				if (cur)
 					a = A_REVERSE | (failing ? A_BOLD : 0);
-				if (cur && t->editing)
-					snprintf(shown, sizeof shown, "%s_", t->edit);
+				if (cur && t->editing) {
+					/* The digits last typed, within the
+					 * cell. */
+					size_t	 n = strlen(t->edit);
+					size_t	 room = (size_t)cw - 2;
+
+					snprintf(shown, sizeof shown, "%s_",
+					    n > room ? t->edit + n - room :
+					    t->edit);
+				}
 				else
 					snprintf(shown, sizeof shown, "%s",
 					    v != NULL ? v : "·");
@@ -521,9 +538,12 @@ grid_commit(struct tui *t, int table)
 
 	e = number_parse(norm, schema_field(f)->kind, &v);
 	if (e != NUM_OK && e != NUM_EMPTY) {
-		say(t, true, _("“%s”不能填入：%s"), t->edit,
+		/* Refused: the cell keeps its figure and the typing ends, so
+		 * the arrows move again and the next digit starts afresh. */
+		say(t, true, _("“%s”不能填入：%s（这一格没有改）"), t->edit,
 		    number_strerror(e, schema_field(f)->kind));
 		free(norm);
+		t->editing = false;
 		return false;
 	}
 	commit(t, f, e == NUM_EMPTY ? NULL : norm);
@@ -610,7 +630,7 @@ grid_key(struct tui *t, int table, wint_t ch, bool fn)
 	if (t->editing) {
 		if (!fn && (ch == L'\r' || ch == L'\n')) {
 			if (grid_commit(t, table))
-				grid_move(&t->grid[table], 1, 0);
+				grid_next_down(&t->grid[table]);
 			return;
 		}
 		if (!fn && ch == 27) {
@@ -637,7 +657,7 @@ grid_key(struct tui *t, int table, wint_t ch, bool fn)
 	}
 	if (!fn) {
 		if (ch == L'\r' || ch == L'\n') {
-			grid_move(&t->grid[table], 1, 0);
+			grid_next_down(&t->grid[table]);
 			return;
 		}
 		if (ch == 0x7f || ch == 0x08)
@@ -652,8 +672,10 @@ grid_key(struct tui *t, int table, wint_t ch, bool fn)
 		grid_move(&t->grid[table], -1, 0);
 		break;
 	case KEY_DOWN:
-	case KEY_ENTER:
 		grid_move(&t->grid[table], 1, 0);
+		break;
+	case KEY_ENTER:
+		grid_next_down(&t->grid[table]);
 		break;
 	case KEY_LEFT:
 		grid_move(&t->grid[table], 0, -1);
@@ -710,75 +732,111 @@ section_name(int section, int table)
 	return _("封面");
 }
 
+/* A finding as the checks screen lists it: its severity and rule in
+ * words, the message, the note written for it. Caller frees. */
+static char *
+finding_text(struct tui *t, const struct finding *f)
+{
+	const char	*note = f->note_key != NULL ?
+	    report_extra_get(t->r, f->note_key) : NULL;
+
+	return xasprintf(_("%s（%s） %s%s%s"), severity_label(f->sev),
+	    rules_name(f->rule), f->message, note != NULL ? _("  说明：") : "",
+	    note != NULL ? note : "");
+}
+
+#define CHECK_WRAP	6	/* screen lines one finding takes at most */
+
 static void
 draw_checks(struct tui *t, int y0, int height)
 {
 	const struct findings *fs = findings(t);
-	int		 i, y = 0, line = 0, cur_line = 0, prev = -2, prevt = -2;
-	char		 buf[1200];
-	/* Lines: a heading for each new group, then findings. */
-	int		*map = xcalloc((size_t)fs->n * 2 + 1, sizeof *map);
+	int		 i, k, n, y, nl = 0, first = 0, last = 0;
+	int		 prev = -2, prevt = -2, width = COLS - 4;
+	/* The screen lines: a heading for each new group (fi < 0), then
+	 * each finding wrapped. */
+	struct cline {
+		int		 fi, sub;
+		struct wt_line	 l;
+	}		*lines;
+	char		**texts;
+	struct wt_line	 w[CHECK_WRAP];
 
 	if (t->check_cur >= fs->n)
 		t->check_cur = fs->n > 0 ? fs->n - 1 : 0;
-	for (i = 0; i < fs->n; i++) {
-		if (fs->v[i].section != prev || fs->v[i].table != prevt) {
-			map[line++] = -1 - i;
-			prev = fs->v[i].section;
-			prevt = fs->v[i].table;
-		}
-		if (i == t->check_cur)
-			cur_line = line;
-		map[line++] = i;
-	}
-	if (cur_line < t->check_top)
-		t->check_top = cur_line > 0 ? cur_line - 1 : 0;
-	if (cur_line >= t->check_top + height)
-		t->check_top = cur_line - height + 1;
 	if (fs->n == 0) {
 		move(y0, 0);
 		clrtobot();
 		put(y0 + 1, 2, COLS - 4, _("没有发现问题：报告完整，勾稽关系全部相符。"),
 		    false);
-		free(map);
 		return;
 	}
+	lines = xreallocarray(NULL, (size_t)fs->n * (CHECK_WRAP + 1),
+	    sizeof *lines);
+	texts = xcalloc((size_t)fs->n, sizeof *texts);
+	for (i = 0; i < fs->n; i++) {
+		if (fs->v[i].section != prev || fs->v[i].table != prevt) {
+			lines[nl].fi = -1 - i;
+			lines[nl++].sub = 0;
+			prev = fs->v[i].section;
+			prevt = fs->v[i].table;
+		}
+		texts[i] = finding_text(t, &fs->v[i]);
+		n = wt_wrap(texts[i], width, w, CHECK_WRAP);
+		if (n > CHECK_WRAP) {
+			n = CHECK_WRAP;
+			w[n - 1].len = strlen(texts[i]) - w[n - 1].off;
+		}
+		if (i == t->check_cur)
+			first = nl;
+		for (k = 0; k < n; k++) {
+			lines[nl].fi = i;
+			lines[nl].sub = k;
+			lines[nl++].l = w[k];
+		}
+		if (i == t->check_cur)
+			last = nl - 1;
+	}
+	/* The current finding whole on screen, its heading too if it fits. */
+	if (first - 1 < t->check_top)
+		t->check_top = first > 0 && lines[first - 1].fi < 0 ?
+		    first - 1 : first;
+	if (last >= t->check_top + height)
+		t->check_top = last - height + 1;
 	for (y = 0; y < height; y++) {
-		int	 li = t->check_top + y;
+		int			 li = t->check_top + y;
+		const struct finding	*f;
+		attr_t			 a = 0;
+		char			*piece;
 
 		move(y0 + y, 0);
 		clrtoeol();
-		if (li >= line)
+		if (li >= nl)
 			continue;
-		if (map[li] < 0) {
-			const struct finding *f = &fs->v[-1 - map[li]];
-
+		if (lines[li].fi < 0) {
+			f = &fs->v[-1 - lines[li].fi];
 			attron(A_BOLD);
 			put(y0 + y, 0, COLS, section_name(f->section, f->table),
 			    false);
 			attroff(A_BOLD);
 			continue;
 		}
-		{
-			const struct finding	*f = &fs->v[map[li]];
-			const char		*note = f->note_key != NULL ?
-			    report_extra_get(t->r, f->note_key) : NULL;
-			attr_t			 a = 0;
-
-			snprintf(buf, sizeof buf, "  %s %s %s%s%s", f->rule,
-			    severity_label(f->sev), f->message,
-			    note != NULL ? _("  说明：") : "",
-			    note != NULL ? note : "");
-			if (f->sev == SEV_ERROR && t->colors)
-				a = COLOR_PAIR(PAIR_FAIL);
-			if (map[li] == t->check_cur)
-				a = A_REVERSE;
-			attron(a);
-			put(y0 + y, 0, COLS, buf, false);
-			attroff(a);
-		}
+		f = &fs->v[lines[li].fi];
+		if (f->sev == SEV_ERROR && t->colors)
+			a = COLOR_PAIR(PAIR_FAIL);
+		if (lines[li].fi == t->check_cur)
+			a = A_REVERSE;
+		piece = xasprintf("%.*s", (int)lines[li].l.len,
+		    texts[lines[li].fi] + lines[li].l.off);
+		attron(a);
+		put(y0 + y, lines[li].sub == 0 ? 2 : 4, width, piece, false);
+		attroff(a);
+		free(piece);
 	}
-	free(map);
+	for (i = 0; i < fs->n; i++)
+		free(texts[i]);
+	free(texts);
+	free(lines);
 }
 
 static void
@@ -1036,20 +1094,95 @@ context(int screen)
 	return 0;
 }
 
+/* What the status line says: the message of the moment, or else the
+ * failing identity of the cursor's cell (or of the cell last changed, or
+ * the first of the table), the cover's error, the finding chosen on the
+ * checks screen. NULL for nothing; *error when it is to be marked. */
+static const char *
+status_message(struct tui *t, int here, bool *error)
+{
+	const struct findings	*fs = findings(t);
+	const struct finding	*f = NULL;
+	int			 i, tb = screens[t->screen].table;
+
+	*error = true;
+	if (t->msg[0] != '\0') {
+		*error = t->msg_error;
+		return t->msg;
+	}
+	if (here >= 0) {
+		f = findings_for_field(fs, here, SEV_ERROR);
+		if (f == NULL && t->last_field >= 0)
+			f = findings_for_field(fs, t->last_field, SEV_ERROR);
+		for (i = 0; f == NULL && i < fs->n; i++)
+			if (fs->v[i].sev == SEV_ERROR && fs->v[i].table == tb)
+				f = &fs->v[i];
+	} else if (t->screen == SCR_COVER) {
+		/* Why the cover is ✗: its field's error, or the cover's. */
+		f = findings_for_field(fs, cover_fields[t->cover], SEV_ERROR);
+		for (i = 0; f == NULL && i < fs->n; i++)
+			if (fs->v[i].sev == SEV_ERROR && fs->v[i].section == -1)
+				f = &fs->v[i];
+	} else if (t->screen == SCR_CHECKS && fs->n > 0) {
+		*error = false;
+		f = &fs->v[t->check_cur < fs->n ? t->check_cur : 0];
+	}
+	return f != NULL ? f->message : NULL;
+}
+
+/* The status lines: the cell's label, then the message over one line or
+ * (extra) two. */
+static void
+draw_status(struct tui *t, int here, const char *msg, bool error, int extra)
+{
+	struct wt_line	 l[2];
+	int		 y = LINES - 2 - extra, n;
+	attr_t		 a = error ? (t->colors ? COLOR_PAIR(PAIR_ERRMSG) :
+	    A_BOLD) : 0;
+	char		*piece;
+
+	move(y - 1, 0);
+	clrtoeol();
+	if (here >= 0)
+		put_line(y - 1, schema_display_label(here));
+	move(y, 0);
+	clrtoeol();
+	if (msg == NULL)
+		return;
+	attron(a);
+	n = wt_wrap(msg, COLS, l, 2);
+	if (n == 1 || extra == 0)
+		put_line(y, msg);
+	else {
+		piece = xasprintf("%.*s", (int)l[0].len, msg + l[0].off);
+		put_line(y, piece);
+		free(piece);
+		/* What does not fit in two lines ends in "…". */
+		piece = n > 2 ? xasprintf("%.*s…", (int)fit(msg + l[1].off,
+		    COLS - 1, NULL), msg + l[1].off) : xasprintf("%.*s",
+		    (int)l[1].len, msg + l[1].off);
+		put_line(y + 1, piece);
+		free(piece);
+	}
+	attroff(a);
+}
+
 static void
 draw(struct tui *t)
 {
 	char		 buf[1200];
 	int		 s, x, height, n, st, ctx;
-	const char	*heading;
+	const char	*heading, *smsg;
 	const struct findings *fs = findings(t);
-	int		 here = -1, show = 0;
+	int		 here = -1, show = 0, extra;
+	bool		 serr;
 
 	if (COLS < 80 || LINES < 24) {
 		erase();
 		put(LINES / 2, 0, COLS, _("请把窗口放大到至少 80×24"), false);
 		snprintf(buf, sizeof buf, _("（现在是 %d×%d）"), COLS, LINES);
 		put(LINES / 2 + 1, 0, COLS, buf, false);
+		put(LINES / 2 + 2, 0, COLS, _("放大之前按键不起作用"), false);
 		cursor(0);
 		return;
 	}
@@ -1109,7 +1242,13 @@ draw(struct tui *t)
 	put(2, 0, COLS, heading, false);
 	attroff(A_BOLD);
 
-	height = LINES - 6;
+	/* The status message, before the body: when it takes two lines the
+	 * body gives one up, so that the cell's label stays above it. */
+	if (screens[t->screen].table >= 0)
+		here = cur_field(t, screens[t->screen].table);
+	smsg = status_message(t, here, &serr);
+	extra = smsg != NULL && wt_wrap(smsg, COLS, NULL, 0) > 1 ? 1 : 0;
+	height = LINES - 6 - extra;
 	/* The body: what the last screen left there goes. */
 	for (s = 3; s < LINES - 3; s++) {
 		move(s, 0);
@@ -1123,45 +1262,13 @@ draw(struct tui *t)
 			draw_grid(t, tb, 4, height - 1);
 		} else
 			draw_grid(t, tb, 3, height);
-		here = cur_field(t, tb);
 	} else if (t->screen == SCR_CHECKS) {
 		draw_checks(t, 3, height);
 	} else if (t->screen == SCR_HELP) {
 		draw_help(3, height);
 	}
 
-	/* Status: the cell's label and its failing identity, or a message. */
-	move(LINES - 3, 0);
-	clrtoeol();
-	move(LINES - 2, 0);
-	clrtoeol();
-	if (here >= 0) {
-		const struct finding *f = findings_for_field(fs, here, SEV_ERROR);
-
-		put_line(LINES - 3, schema_display_label(here));
-		if (t->msg[0] == '\0' && f != NULL) {
-			attron(t->colors ? COLOR_PAIR(PAIR_ERRMSG) : A_BOLD);
-			put_line(LINES - 2, f->message);
-			attroff(t->colors ? COLOR_PAIR(PAIR_ERRMSG) : A_BOLD);
-		}
-	} else if (t->screen == SCR_CHECKS && fs->n > 0) {
-		put_line(LINES - 3, fs->v[t->check_cur < fs->n ?
-		    t->check_cur : 0].message);
-	}
-	if (t->msg[0] != '\0') {
-		size_t	 cut = fit(t->msg, COLS, NULL);
-
-		attron(t->msg_error ? (t->colors ? COLOR_PAIR(PAIR_ERRMSG) :
-		    A_BOLD) : 0);
-		if (t->msg[cut] != '\0' && t->msg[cut] != '\n') {
-			/* Too long for one line: it takes the label's line too. */
-			put_line(LINES - 3, t->msg);
-			put_line(LINES - 2, t->msg + cut);
-		} else
-			put_line(LINES - 2, t->msg);
-		attroff(t->msg_error ? (t->colors ? COLOR_PAIR(PAIR_ERRMSG) :
-		    A_BOLD) : 0);
-	}
+	draw_status(t, here, smsg, serr, extra);
 
 	/* Key hints from the key table. */
 	ctx = context(t->screen);
@@ -1470,13 +1577,17 @@ act(struct tui *t, enum action a)
 		    NSCREENS;
 		break;
 	case A_HELP:
-		commit_text(t);
-		t->screen = SCR_HELP;
-		break;
 	case A_CHECKS:
 		commit_text(t);
 		t->editing = false;
-		t->screen = SCR_CHECKS;
+		/* Pressed again, the key goes back where the clerk was. */
+		if (t->screen == (a == A_HELP ? SCR_HELP : SCR_CHECKS))
+			t->screen = t->back;
+		else {
+			if (t->screen != SCR_HELP && t->screen != SCR_CHECKS)
+				t->back = t->screen;
+			t->screen = a == A_HELP ? SCR_HELP : SCR_CHECKS;
+		}
 		break;
 	case A_SAVE:
 		save(t);
@@ -1547,6 +1658,9 @@ key(struct tui *t, wint_t ch, bool fn)
 
 	if (fn && ch == KEY_RESIZE)
 		return;
+	/* The screen asks for a larger window: nothing acts unseen. */
+	if (COLS < 80 || LINES < 24)
+		return;
 	if (fn && ch == KEY_MOUSE) {
 		mouse(t);
 		return;
@@ -1565,6 +1679,12 @@ key(struct tui *t, wint_t ch, bool fn)
 		return;
 	}
 	t->msg[0] = '\0';
+	/* Esc leaves help and the checks (a note being written first). */
+	if (!fn && ch == 27 && (t->screen == SCR_HELP ||
+	    (t->screen == SCR_CHECKS && t->note_key == NULL))) {
+		t->screen = t->back;
+		return;
+	}
 	if (screens[t->screen].table >= 0)
 		grid_key(t, screens[t->screen].table, ch, fn);
 	else if (t->screen == SCR_CHECKS)
@@ -1905,6 +2025,8 @@ tui_main(const char *path, bool readonly)
 		t.screen = SCR_S1;
 	if (o.warning != NULL)
 		say(&t, false, "%s", o.warning);
+	t.back = t.screen;
+	t.last_field = -1;
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_hup;

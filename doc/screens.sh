@@ -43,7 +43,7 @@ keys Tab;		show "三 at 80×24 (short labels; the status line has the whole one)
 keys Tab;		show "四:" "四、政府信息公开行政复议"
 # A wrong figure in 三, for the checks screen.
 keys BTab 9 6 Enter;	wait_for "(96)"
-keys F8;		show "检查 (the checks, after one figure of 三 was typed wrong):" "R1 "
+keys F8;		show "检查 (the checks, after one figure of 三 was typed wrong):" "错误（"
 keys F1;		show "帮助 (the help screen, drawn from the key table):" "^L"
 keys C-z
 keys C-q

@@ -438,6 +438,8 @@ session_undo(struct session *s, bool redo, struct session_undone *out,
 	out->n = st->n;
 	out->key = st->v[0].key;
 	out->field = schema_find(out->key);
+	out->from = redo ? st->v[0].before : st->v[0].after;
+	out->to = redo ? st->v[0].after : st->v[0].before;
 	return rc == -1 ? -1 : 1;
 }
 

@@ -105,6 +105,8 @@ struct session_undone {
 	int		 n;		/* changes in the step */
 	const char	*key;		/* the first one's key; borrowed */
 	int		 field;		/* its field, or -1 for a note */
+	const char	*from, *to;	/* its value before and after; borrowed,
+					   NULL for empty */
 };
 /* Undo the last step (redo: the next one). 1 done, 0 nothing to undo, -1
  * done but *cause: the journal could not be written (said once). */

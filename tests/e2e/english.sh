@@ -91,8 +91,8 @@ check "digits only: 'x' is not a digit (full-width digits work too)" "a letter r
 
 keys F8
 check "Checks: all findings (Enter jumps to the cell, n writes a note for a warning)" "checks heading"
-check "R1 error 表三, column 自然人" "R1 listed in English with Chinese labels"
-check "R3 error 表三, row 一、本年新收" "R3 listed"
+check "error (received = handled) 表三, column 自然人" "R1 listed in English with Chinese labels"
+check "error (applicants total) 表三, row 一、本年新收" "R3 listed"
 line_is 4 "表三" "the checks' group heading stays Chinese"
 no_cjk 24 "key line on the checks screen"
 
@@ -150,7 +150,7 @@ check "Help: keys" "120x40: help"
 check "  n: write a note for a warning (why the figure is right) (checks)" "120x40: checks keys in help"
 check "move the cursor (texts)" "120x40: text keys in help"
 keys F8
-check "R1 error 表三, column 自然人: 一(96)+二(0)=96, not equal to 三(七)总计(95)+四(0)=95, off by 1" \
+check "error (received = handled) 表三, column 自然人: 一(96)+二(0)=96, not equal to 三(七)总计(95)+四(0)=95, off by 1" \
     "120x40: the whole identity message"
 # Fix it from the checks screen.
 keys Enter

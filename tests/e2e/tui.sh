@@ -34,9 +34,9 @@ keys Enter
 
 # The checks screen lists it; Enter jumps to the cell; fix it.
 keys F8
-check "R1 错误" "checks screen lists R1"
+check "错误（收到与办理相符）" "checks screen lists R1 in words"
 # The text's W2 (17 requests in 一 against 95 in table 三) comes first.
-check "W2 提示 一、总体情况：“受理政府信息公开申请17件”，表三 本年新收 总计为 95" \
+check "提示（文字与表格不符） 一、总体情况：“受理政府信息公开申请17件”" \
     "checks screen lists the text's W2"
 keys Down
 keys Enter
@@ -116,7 +116,7 @@ sed 's/^\(prev.t2.normative.in_force,[^,]*\),5/\1,4/' "$TOP/examples/hongze-2024
 start 80 24 "$D/warn.csv"
 check "一、总体情况" "opened the report with a warning"
 keys F8
-check "X2 提示" "X2 warning listed"
+check "提示（现行有效件数）" "X2 warning listed in words"
 keys Down	# below 一's W2
 keys n
 text "上年数字有误，已核实"
