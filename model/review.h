@@ -3,8 +3,9 @@
  * row per finding of a unit with the reviewer's decision (待核 / 已确认 /
  * 已说明 / 忽略), a comment, who and when.
  *
- * A row is keyed by the unit's agency and year, the rule and the key of
- * the cell where the finding is (empty for the unit's empty cells, W1),
+ * A row is keyed by the unit's agency and year, the rule and where the
+ * finding is (a warning's note key, else the key of its cell; empty for
+ * the unit's empty cells, W1),
  * not by the file or the message: a unit that sends a corrected file
  * keeps its decisions. Each run marks the findings that stand; a row of a
  * unit checked in this run whose finding no longer stands is resolved

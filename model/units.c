@@ -337,20 +337,21 @@ units_decision_label(int d)
 
 /* The W1 line of a unit: "12 项尚未填写：甲；乙；丙 等". Caller frees. */
 static char *
-empty_message(const struct findings *fs)
+empty_message(const struct findings *fs, int n)
 {
 	struct buf	 b = { 0 };
 	int		 i, shown = 0;
 
-	buf_addf(&b, _("%d 项尚未填写："), fs->nincomplete);
+	buf_addf(&b, _("%d 项尚未填写："), n);
 	for (i = 0; i < fs->n && shown < 3; i++) {
-		if (fs->v[i].sev != SEV_INCOMPLETE)
+		if (strcmp(fs->v[i].rule, "W1") != 0 ||
+		    fs->v[i].nfields == 0 || fs->v[i].fields[0] < 0)
 			continue;
 		buf_addf(&b, "%s%s", shown > 0 ? "；" : "",
 		    schema_display_label(fs->v[i].fields[0]));
 		shown++;
 	}
-	if (fs->nincomplete > 3)
+	if (n > 3)
 		buf_add(&b, _(" 等"));
 	return b.s;
 }
@@ -409,16 +410,22 @@ units_add(struct units *u, const char *file, const struct report *r,
 
 		if ((k = rules_index(f->rule)) >= 0)
 			un->by_rule[k]++;
+		/* the empty cells (W1) are one entry, below */
 		if (!(u->flags & UNITS_KEEP_FINDINGS) ||
-		    f->sev == SEV_INCOMPLETE)
+		    strcmp(f->rule, "W1") == 0)
 			continue;
-		keep_finding(un, f->rule, f->sev,
-		    f->nfields > 0 && f->fields[0] >= 0 ?
+		/* A warning's note key tells apart two findings of one rule
+		 * on one field (two statements of 一 for W2) and stays the
+		 * same in a corrected file; else the cell where it is. */
+		keep_finding(un, f->rule, f->sev, f->note_key != NULL ?
+		    f->note_key : f->nfields > 0 && f->fields[0] >= 0 ?
 		    schema_field(f->fields[0])->key : "",
 		    xstrdup(f->message));
 	}
-	if ((u->flags & UNITS_KEEP_FINDINGS) && fs->nincomplete > 0)
-		keep_finding(un, "W1", SEV_INCOMPLETE, "", empty_message(fs));
+	k = rules_index("W1");
+	if ((u->flags & UNITS_KEEP_FINDINGS) && un->by_rule[k] > 0)
+		keep_finding(un, rules_info[k].id, SEV_INCOMPLETE, "",
+		    empty_message(fs, un->by_rule[k]));
 	return un;
 }
 

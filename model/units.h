@@ -55,7 +55,8 @@ enum review_decision {
 struct unit_finding {
 	const char	*rule;		/* static, from rules_info */
 	enum severity	 sev;
-	char		*key;		/* field key of where it is, or "" */
+	char		*key;		/* its note key (warnings), else the
+					   field key of where it is, or "" */
 	char		*message;
 	int		 decision;	/* enum review_decision, -1 if no review */
 };

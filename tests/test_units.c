@@ -249,6 +249,41 @@ Test(units, counts_findings_by_every_rule_of_the_rules_table)
 	units_free(u);
 }
 
+/* Two findings of one rule on one field (two statements of 一 that W2
+ * doubts) are told apart by their note keys, as the review sheet needs. */
+Test(units, findings_are_keyed_by_note_key_else_cell)
+{
+	struct units	*u = units_new(UNITS_KEEP_FINDINGS);
+	struct report	*r = unit("县丁局", 2024);
+	struct finding	 v[3];
+	struct findings	 fs = { 3, v, 1, 0, 2 };
+	struct unit	*un;
+
+	memset(v, 0, sizeof v);
+	v[0].rule = "W2";
+	v[0].sev = SEV_WARNING;
+	v[0].nfields = 1;
+	v[0].fields[0] = F_S1;
+	v[0].message = "一：甲";
+	v[0].note_key = "note.W2.s1.1";
+	v[1] = v[0];
+	v[1].message = "一：乙";
+	v[1].note_key = "note.W2.s1.2";
+	v[2].rule = "R2";
+	v[2].sev = SEV_ERROR;
+	v[2].nfields = 1;
+	v[2].fields[0] = schema_find("t3.result_total.biz");
+	v[2].message = "表三";
+	un = units_add(u, "d.csv", r, &fs, UNIT_ERROR, NULL);
+	cr_assert_eq(un->nfindings, 3);
+	cr_assert_str_eq(un->findings[0].key, "note.W2.s1.1");
+	cr_assert_str_eq(un->findings[1].key, "note.W2.s1.2");
+	cr_assert_str_eq(un->findings[2].key, "t3.result_total.biz");
+	cr_assert_eq(un->by_rule[rules_index("W2")], 2);
+	report_free(r);
+	units_free(u);
+}
+
 Test(units, csv_is_excel_clean)
 {
 	struct units	*u = units_new(0);
