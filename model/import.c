@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "import.h"
+#include "import_int.h"
 #include "utf8.h"
 #include "nls.h"
 #include "number.h"
@@ -66,7 +67,7 @@ enum cell_kind {
 
 struct cell {
 	char		*raw;		/* trimmed */
-	char		*norm;		/* see norm() */
+	char		*norm;		/* see imp_norm() */
 	enum cell_kind	 kind;
 };
 
@@ -103,6 +104,7 @@ struct importer {
 	size_t			 textcap[SCH_NFIELDS];
 	int			 title_line;
 	int			 nfigures;	/* cells given a value */
+	bool			 rebuilt;	/* the line is a rebuilt row */
 	bool			 stop;		/* a second report begins */
 
 	int			 kept;		/* messages kept of lines */
@@ -253,8 +255,8 @@ muted(struct importer *im, int line, enum import_level level)
 /* ---- characters ------------------------------------------------------- */
 
 /* Decode one UTF-8 character at s (valid UTF-8 assumed); *n its length. */
-static uint32_t
-utf8_get(const char *s, int *n)
+uint32_t
+imp_utf8_get(const char *s, int *n)
 {
 	const unsigned char	*u = (const unsigned char *)s;
 
@@ -276,8 +278,8 @@ utf8_get(const char *s, int *n)
 	    (uint32_t)(u[2] & 0x3f) << 6 | (u[3] & 0x3f);
 }
 
-static size_t
-utf8_put(char *out, uint32_t c)
+size_t
+imp_utf8_put(char *out, uint32_t c)
 {
 	if (c < 0x80) {
 		out[0] = (char)c;
@@ -301,15 +303,15 @@ utf8_put(char *out, uint32_t c)
 	return 4;
 }
 
-static bool
-is_space(uint32_t c)
+bool
+imp_is_space(uint32_t c)
 {
 	return c == ' ' || c == '\t' || c == 0x3000 || c == 0xa0 ||
 	    c == 0x2002 || c == 0x2003 || c == 0x2009 || c == 0x200b;
 }
 
-static bool
-is_quote(uint32_t c)
+bool
+imp_is_quote(uint32_t c)
 {
 	return c == '"' || c == '\'' || c == 0x201c || c == 0x201d ||
 	    c == 0x2018 || c == 0x2019 || c == 0x300c || c == 0x300d ||
@@ -319,43 +321,43 @@ is_quote(uint32_t c)
 /* The form labels are compared in: full-width ASCII made ASCII (so both
  * kinds of parentheses are "()"), spaces and quotes dropped. Caller
  * frees. */
-static char *
-norm(const char *s)
+char *
+imp_norm(const char *s)
 {
 	char	*out = xmalloc(strlen(s) + 1), *o = out;
 	int	 n;
 
 	while (*s != '\0') {
-		uint32_t	 c = utf8_get(s, &n);
+		uint32_t	 c = imp_utf8_get(s, &n);
 
 		s += n;
 		if (c >= 0xff01 && c <= 0xff5e)
 			c -= 0xfee0;
-		if (is_space(c) || is_quote(c))
+		if (imp_is_space(c) || imp_is_quote(c))
 			continue;
-		o += utf8_put(o, c);
+		o += imp_utf8_put(o, c);
 	}
 	*o = '\0';
 	return out;
 }
 
-/* norm() into a buffer of size bytes (cut at a character if longer). */
-static void
-norm_into(const char *s, char *out, size_t size)
+/* imp_norm() into a buffer of size bytes (cut at a character if longer). */
+void
+imp_norm_into(const char *s, char *out, size_t size)
 {
 	size_t	 o = 0, k;
 	char	 ch[4];
 	int	 n;
 
 	while (*s != '\0') {
-		uint32_t	 c = utf8_get(s, &n);
+		uint32_t	 c = imp_utf8_get(s, &n);
 
 		s += n;
 		if (c >= 0xff01 && c <= 0xff5e)
 			c -= 0xfee0;
-		if (is_space(c) || is_quote(c))
+		if (imp_is_space(c) || imp_is_quote(c))
 			continue;
-		k = utf8_put(ch, c);
+		k = imp_utf8_put(ch, c);
 		if (o + k >= size)
 			break;
 		memcpy(out + o, ch, k);
@@ -373,14 +375,14 @@ squeeze(const char *s)
 	int	 n;
 
 	while (*s != '\0') {
-		uint32_t	 c = utf8_get(s, &n);
+		uint32_t	 c = imp_utf8_get(s, &n);
 
 		s += n;
 		if (c >= 0xff10 && c <= 0xff19)
 			c -= 0xfee0;
-		if (is_space(c))
+		if (imp_is_space(c))
 			continue;
-		o += utf8_put(o, c);
+		o += imp_utf8_put(o, c);
 	}
 	*o = '\0';
 	return out;
@@ -394,7 +396,7 @@ trim(char *s)
 	char	*e;
 	int	 n;
 
-	while (*s != '\0' && is_space(utf8_get(s, &n)))
+	while (*s != '\0' && imp_is_space(imp_utf8_get(s, &n)))
 		s += n;
 	e = s + strlen(s);
 	for (;;) {
@@ -470,7 +472,7 @@ done:
 		return NULL;
 	}
 	for (i = 0; i < n; i++)
-		if (!is_space((unsigned char)out[i]) && out[i] != '\n' &&
+		if (!imp_is_space((unsigned char)out[i]) && out[i] != '\n' &&
 		    out[i] != '\r' && out[i] != '\f')
 			break;
 	if (i == n) {
@@ -560,7 +562,7 @@ cell_make(struct cell *c, const char *s, size_t len)
 
 	c->raw = xstrdup(trim(t));
 	free(t);
-	c->norm = norm(c->raw);
+	c->norm = imp_norm(c->raw);
 	c->kind = cell_kind(c->norm);
 }
 
@@ -586,12 +588,12 @@ split_cells(const char *line, struct cell *cells)
 		return n;
 	}
 	while (*s != '\0' && n < MAXCELLS) {
-		while (*s != '\0' && is_space(utf8_get(s, &k)))
+		while (*s != '\0' && imp_is_space(imp_utf8_get(s, &k)))
 			s += k;
 		if (*s == '\0')
 			break;
 		e = s;
-		while (*e != '\0' && !is_space(utf8_get(e, &k)))
+		while (*e != '\0' && !imp_is_space(imp_utf8_get(e, &k)))
 			e += k;
 		cell_make(&cells[n], s, (size_t)(e - s));
 		if (n > 0 && cells[n].kind == CK_LABEL &&
@@ -611,7 +613,7 @@ split_cells(const char *line, struct cell *cells)
 
 /* ---- labels ----------------------------------------------------------- */
 
-/* Does label, normalised as norm() does, equal normed? (No copy: this
+/* Does label, normalised as imp_norm() does, equal normed? (No copy: this
  * runs for every line against every label.) */
 static bool
 norm_eq(const char *normed, const char *label)
@@ -621,14 +623,14 @@ norm_eq(const char *normed, const char *label)
 	size_t	 k;
 
 	while (*label != '\0') {
-		uint32_t	 c = utf8_get(label, &n);
+		uint32_t	 c = imp_utf8_get(label, &n);
 
 		label += n;
 		if (c >= 0xff01 && c <= 0xff5e)
 			c -= 0xfee0;
-		if (is_space(c) || is_quote(c))
+		if (imp_is_space(c) || imp_is_quote(c))
 			continue;
-		k = utf8_put(ch, c);
+		k = imp_utf8_put(ch, c);
 		if (strncmp(normed, ch, k) != 0)
 			return false;
 		normed += k;
@@ -643,7 +645,7 @@ codepoints(const char *s, uint32_t *out, int max)
 	int	 n = 0, k;
 
 	while (*s != '\0' && n < max) {
-		out[n++] = utf8_get(s, &k);
+		out[n++] = imp_utf8_get(s, &k);
 		s += k;
 	}
 	return n;
@@ -681,7 +683,7 @@ struct rowform {
 	int		 n;
 	uint64_t	 mask[4];
 	char		 num[32];	/* item_number() */
-	char		 norm[512];	/* norm() */
+	char		 norm[512];	/* imp_norm() */
 };
 
 static struct rowform	 rowforms[SCH_NTABLES][MAXROWS];
@@ -699,7 +701,7 @@ rowform(int t, int r)
 				struct rowform	*f = &rowforms[tt][rr];
 				char		 rl[512];
 
-				norm_into(sch_tables[tt].rows[rr].label, rl,
+				imp_norm_into(sch_tables[tt].rows[rr].label, rl,
 				    sizeof rl);
 				memcpy(f->norm, rl, sizeof f->norm);
 				item_number(rl, f->num, sizeof f->num);
@@ -1117,6 +1119,11 @@ value_cells(struct importer *im, int t, struct cell *cells, int n, int last,
 {
 	int	 start = last + 1, end = n;
 
+	/* A row the layout stage rebuilt has its cells where they belong. */
+	if (im->rebuilt) {
+		*vals = cells + start;
+		return end - start;
+	}
 	while (start < end && cells[start].kind == CK_EMPTY &&
 	    start < im->header_col[t])
 		start++;
@@ -1347,7 +1354,7 @@ table_line(struct importer *im, const char *text, int line)
 	/* A label broken over two lines: the line before and this one. */
 	if (im->pending != NULL) {
 		char	*joined = xasprintf("%s%s", im->pending, label);
-		char	*jn = norm(joined);
+		char	*jn = imp_norm(joined);
 
 		if (row_line(im, cells, n, last, jn, line, true)) {
 			free(joined);
@@ -1422,7 +1429,7 @@ section_heading(struct importer *im, const char *text, bool *exact)
 			break;
 	if (s == SCH_NSECTIONS)
 		return -1;		/* the quick way out for most lines */
-	n = norm(text);
+	n = imp_norm(text);
 	if (strlen(n) > 3 * 40)
 		goto out;
 	for (s = im->section + 1; s < SCH_NSECTIONS; s++) {
@@ -1682,31 +1689,71 @@ finish_tables(struct importer *im)
 	}
 }
 
-/* The next line of text[*pos..len) copied into *buf (grown as needed,
- * NUL-terminated); CR LF, LF, CR and form feed end a line. False at the
- * end. */
+/* A line of a text section that holds a row, the headings or a caption
+ * of a table: an official row label (or a known older one), two column
+ * headings, 第二十条, or table 四's fifteen figures. */
 static bool
-next_line(const char *text, size_t len, size_t *pos, char **buf,
-    size_t *cap)
+tabular(struct importer *im, const char *text)
 {
-	size_t	 s = *pos, e = s;
+	struct cell	 cells[MAXCELLS];
+	int		 n = split_cells(text, cells), i, t, col, nvals = 0;
+	int		 nhead = 0;
+	enum match_how	 how;
+	bool		 yes = false;
 
-	if (s >= len)
-		return false;
-	while (e < len && text[e] != '\n' && text[e] != '\r' &&
-	    text[e] != '\f')
-		e++;
-	if (e - s + 1 > *cap) {
-		while (e - s + 1 > *cap)
-			*cap = *cap < 64 ? 64 : *cap * 2;
-		*buf = xrealloc(*buf, *cap);
+	for (i = 0; i < n && !yes; i++) {
+		if (cells[i].kind == CK_NUMBER)
+			nvals++;
+		if (cells[i].kind != CK_LABEL)
+			continue;
+		if (strstr(cells[i].norm, "第二十条") != NULL)
+			yes = true;
+		for (t = 0; t < SCH_NTABLES && !yes; t++) {
+			if (header_word(t, cells[i].norm, &col))
+				nhead++;
+			if (match_row(im, t, cells[i].norm, &how) != -1 &&
+			    how != MATCH_GUESS)
+				yes = true;
+		}
 	}
-	memcpy(*buf, text + s, e - s);
-	(*buf)[e - s] = '\0';
-	if (e < len && text[e] == '\r' && e + 1 < len && text[e + 1] == '\n')
-		e++;
-	*pos = e + 1;
-	return true;
+	cells_free(cells, n);
+	return yes || nhead >= 2 || nvals == 15;
+}
+
+/* A heading of one of the tables' sections under the report's own
+ * numbering ("一、主动公开政府信息情况" after six sections of text): the
+ * table it opens is read from here on. */
+static bool
+own_table_heading(struct importer *im, const char *line, int no)
+{
+	char	*n, *q;
+	int	 s;
+	bool	 yes = false;
+
+	if (strstr(line, "、") == NULL || strchr(line, '\t') != NULL ||
+	    strlen(line) > 3 * 40)
+		return false;
+	n = imp_norm(line);
+	for (s = SCH_S2; s <= SCH_S4 && !yes; s++) {
+		const char	*h = sch_sections[s].heading, *hr, *nr;
+		char		 hn[256];
+
+		imp_norm_into(h, hn, sizeof hn);
+		if ((hr = strstr(hn, "、")) == NULL ||
+		    (nr = strstr(n, "、")) == NULL || nr - n > 3 * 3)
+			continue;
+		if (strcmp(hr, nr) != 0)
+			continue;
+		yes = true;
+		drop_pending(im);
+		im->table = sch_sections[s].table;
+		q = shown(line);
+		say(im, no, IMPORT_GUESS,
+		    _("“%s” 是报告自己的编号，按 “%s” 读取后面的表格"), q, h);
+		free(q);
+	}
+	free(n);
+	return yes;
 }
 
 /* Does a line after the first report's sections start another report:
@@ -1721,7 +1768,7 @@ another_report(struct importer *im, const char *line)
 	if (im->title_line == 0 || im->section < SCH_S1 ||
 	    strstr(line, "报告") == NULL) {
 		if (im->section >= SCH_S2 && strstr(line, "总体情况") != NULL) {
-			s = norm(line);
+			s = imp_norm(line);
 			yes = norm_eq(s, sch_sections[SCH_S1].heading);
 			free(s);
 		}
@@ -1741,17 +1788,25 @@ another_report(struct importer *im, const char *line)
 static void
 walk(struct importer *im, const char *text, size_t len)
 {
-	char	*raw = NULL, *line, *own = NULL, *prev = NULL;
-	size_t	 pos = 0, rawcap = 0, owncap = 0;
-	int	 no = 0, prev_no = 0, ncomment = 0, first_comment = 0, sec;
-	bool	 exact, top = true, period = false;
+	struct implayout	*lay = implayout_new(text, len);
+	struct lay_line	 ll;
+	const char	*raw;
+	char		*line, *own = NULL, *prev = NULL;
+	size_t		 owncap = 0, n;
+	int		 no = 0, prev_no = 0, ncomment = 0, first_comment = 0;
+	int		 sec;
+	bool		 exact, top = true, period = false;
 
-	while (!im->stop && next_line(text, len, &pos, &raw, &rawcap)) {
-		no++;
+	while (!im->stop && implayout_next(lay, &ll)) {
+		no = ll.no;
+		raw = ll.text;
+		im->rebuilt = ll.rebuilt;
+		if (ll.note != NULL)
+			say(im, no, IMPORT_INFO, "%s", ll.note);
 		/* Table lines keep their leading and trailing tabs: the cells'
 		 * positions say which column a value is in. */
-		if (owncap < rawcap) {
-			owncap = rawcap;
+		if (owncap < (n = strlen(raw) + 1)) {
+			owncap = n;
 			own = xrealloc(own, owncap);
 		}
 		strcpy(own, raw);
@@ -1827,7 +1882,7 @@ walk(struct importer *im, const char *text, size_t len)
 				}
 				continue;
 			}
-			if (strchr(line, '\t') != NULL) {
+			if (ll.rebuilt || strchr(line, '\t') != NULL) {
 				table_line(im, raw, no);
 				continue;
 			}
@@ -1836,13 +1891,20 @@ walk(struct importer *im, const char *text, size_t len)
 		}
 		switch (im->section) {
 		case SCH_S1:
-			add_text(im, F_S1, line);
-			break;
 		case SCH_S5:
-			add_text(im, F_S5, line);
-			break;
 		case SCH_S6:
-			add_text(im, F_S6, line);
+			/* A report that numbers its sections its own way puts
+			 * its tables after its texts: their headings and rows
+			 * are known by their words. */
+			if (own_table_heading(im, line, no))
+				break;
+			if ((ll.rebuilt || strchr(line, '\t') != NULL) &&
+			    tabular(im, raw)) {
+				table_line(im, raw, no);
+				break;
+			}
+			add_text(im, sch_sections[im->section].text_field,
+			    line);
 			break;
 		default:
 			table_line(im, raw, no);
@@ -1850,7 +1912,7 @@ walk(struct importer *im, const char *text, size_t len)
 		}
 	}
 	free(own);
-	free(raw);
+	implayout_free(lay);
 	drop_pending(im);
 	if (ncomment > 0)
 		say(im, first_comment, IMPORT_INFO,
