@@ -51,17 +51,6 @@ print_csv(const char *path, const struct findings *fs)
 	free(keys.s);
 }
 
-/* The heading findings of this section/table are grouped under. */
-static const char *
-group_name(const struct finding *f)
-{
-	if (f->table >= 0)
-		return sch_tables[f->table].name;
-	if (f->section >= 0)
-		return sch_sections[f->section].heading;
-	return _("封面");
-}
-
 static void
 print_text(const char *path, const struct report *r,
     const struct findings *fs)
@@ -72,7 +61,7 @@ print_text(const char *path, const struct report *r,
 	for (i = 0; i < fs->n; i++) {
 		const struct finding	*f = &fs->v[i];
 
-		g = group_name(f);
+		g = finding_group(f);
 		if (group == NULL || strcmp(g, group) != 0) {
 			if (group == NULL)
 				printf("%s\n", path);
@@ -81,7 +70,7 @@ print_text(const char *path, const struct report *r,
 			shown = nempty = 0;
 			/* Count this group's empty cells once. */
 			for (j = i; j < fs->n &&
-			    strcmp(group_name(&fs->v[j]), g) == 0; j++)
+			    strcmp(finding_group(&fs->v[j]), g) == 0; j++)
 				if (fs->v[j].sev == SEV_INCOMPLETE)
 					nempty++;
 		}

@@ -311,6 +311,16 @@ rules_totals(int table, int *n)
 }
 
 const char *
+finding_group(const struct finding *f)
+{
+	if (f->table >= 0)
+		return sch_tables[f->table].name;
+	if (f->section >= 0)
+		return sch_sections[f->section].heading;
+	return _("封面");
+}
+
+const char *
 severity_name(enum severity s)
 {
 	switch (s) {

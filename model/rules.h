@@ -70,6 +70,9 @@ char		*rules_quote(const char *s, size_t len);
 /* The year the checks take as this year, by the clock (P1: a report of
  * a later year is an error). */
 int		 rules_this_year(void);
+/* What a finding is listed under: its table's name, its section's
+ * heading, or 封面 for the particulars. Static. */
+const char	*finding_group(const struct finding *);
 /* "error", "incomplete" or "warning". */
 const char	*severity_name(enum severity);
 /* The severity in Chinese: 错误, 未填, 提示. */
