@@ -1706,7 +1706,8 @@ tabular(struct importer *im, const char *text)
 			nvals++;
 		if (cells[i].kind != CK_LABEL)
 			continue;
-		if (strstr(cells[i].norm, "第二十条") != NULL)
+		if (strstr(cells[i].norm, "第二十条") != NULL ||
+		    group_heading(cells[i].norm) != -1)
 			yes = true;
 		for (t = 0; t < SCH_NTABLES && !yes; t++) {
 			if (header_word(t, cells[i].norm, &col))

@@ -429,6 +429,9 @@ classify(const char *s, struct tok **t, int *nt, int *nv, bool *row)
 	if (other == 0 && bars + box == 0 && strchr(s, '-') == NULL &&
 	    strchr(s, '=') == NULL)
 		return L_BLANK;
+	if (other == 0 && bars > 0 && strchr(s, '-') == NULL &&
+	    strchr(s, '=') == NULL && strchr(s, '+') == NULL && box <= 1)
+		return L_BARS;
 	if (other == 0 && (box > 0 || strstr(s, "---") != NULL ||
 	    strstr(s, "===") != NULL))
 		return L_RULE;
@@ -530,6 +533,28 @@ pass_kept(struct implayout *l, int upto)
 
 /* ---- one cell per line ------------------------------------------------ */
 
+/* A row gathered from one cell per line: table 四's fifteen figures come
+ * after its headings, which are no row label: those go out apart. */
+static void
+emit_cells(struct implayout *l, char *row, int no, int nvals)
+{
+	char	*p = row + strlen(row);
+	int	 k = 0;
+
+	if (nvals == 15) {
+		while (p > row && k < 15)
+			if (*--p == '\t')
+				k++;
+		if (k == 15 && p > row) {
+			*p = '\0';
+			emit(l, row, no, NULL, true);
+			emit(l, p + 1, no, NULL, true);
+			return;
+		}
+	}
+	emit(l, row, no, NULL, true);
+}
+
 /* "95 |" lines gathered into rows: the cells of a row are its labels and
  * then its values; a label after a value starts the next row. A line of
  * bars only stands for a spanned cell, which holds nothing. */
@@ -538,7 +563,7 @@ cells_block(struct implayout *l)
 {
 	char	*row = NULL;
 	size_t	 len = 0;
-	int	 i, first = 0;
+	int	 i, first = 0, nvals = 0;
 	bool	 values = false;
 
 	for (i = 0; i < l->nb; i++) {
@@ -548,13 +573,15 @@ cells_block(struct implayout *l)
 
 		if (b->kind != L_CELL)
 			continue;
+		if (row == NULL)
+			nvals = 0;
 		c = xstrdup(b->raw);
 		e = strrchr(c, '|');
 		*e = '\0';
 		n = imp_norm(c);
 		v = *n == '\0' || value_token(n);
 		if (!v && values) {
-			emit(l, row, first, NULL, true);
+			emit_cells(l, row, first, nvals);
 			free(row);
 			row = NULL;
 			len = 0;
@@ -563,6 +590,8 @@ cells_block(struct implayout *l)
 		if (row == NULL)
 			first = b->no;
 		values |= v;
+		if (v)
+			nvals++;
 		row = xrealloc(row, len + strlen(c) + 2);
 		if (len > 0)
 			row[len++] = '\t';
@@ -575,7 +604,7 @@ cells_block(struct implayout *l)
 		free(n);
 	}
 	if (row != NULL)
-		emit(l, row, first, NULL, true);
+		emit_cells(l, row, first, nvals);
 	free(row);
 	block_cut(l, 0);
 }
@@ -928,6 +957,93 @@ joined(const struct bline *b)
 	return s;
 }
 
+/* A bordered grid (pandoc's "+----+----+" tables): the lines of a row
+ * between two rules made one line, each cell's pieces joined, its
+ * position the cell's column (so a blank cell keeps its place, and "1"
+ * over ".属于国家秘密" stays the label's). */
+static void
+collapse_grid(struct implayout *l)
+{
+	int	 i, j, k, to = 0;
+
+	for (i = 0; i < l->nb; i = j) {
+		struct bline	 row;
+		char		*cell[MAXTOK];
+		int		 ncell = 0, nt = 0;
+		size_t		 len = 1;
+
+		for (j = i; j < l->nb && l->b[j].raw[strspn(l->b[j].raw,
+		    " ")] == '|'; j++)
+			;
+		if (j == i) {
+			l->b[to++] = l->b[j++];
+			continue;
+		}
+		memset(cell, 0, sizeof cell);
+		for (k = i; k < j; k++) {
+			char	*p = l->b[k].raw + strspn(l->b[k].raw, " ") + 1;
+			int	 c = 0;
+
+			while (*p != '\0' && c < MAXTOK) {
+				char	*e = strchr(p, '|'), *seg;
+
+				if (e == NULL)
+					break;
+				seg = xstrndup(p, (size_t)(e - p));
+				if (cell[c] == NULL)
+					cell[c] = xstrdup("");
+				cell[c] = xrealloc(cell[c], strlen(cell[c]) +
+				    strlen(seg) + 1);
+				strcat(cell[c], seg + strspn(seg, " "));
+				while (*cell[c] != '\0' &&
+				    cell[c][strlen(cell[c]) - 1] == ' ')
+					cell[c][strlen(cell[c]) - 1] = '\0';
+				free(seg);
+				p = e + 1;
+				c++;
+			}
+			if (c > ncell)
+				ncell = c;
+		}
+		memset(&row, 0, sizeof row);
+		row.no = l->b[i].no;
+		row.kind = L_TEXT;
+		row.table = -1;
+		row.t = xreallocarray(NULL, MAXTOK, sizeof *row.t);
+		for (k = 0; k < ncell; k++)
+			len += (cell[k] != NULL ? strlen(cell[k]) : 0) + 1;
+		row.raw = xmalloc(len);
+		*row.raw = '\0';
+		for (k = 0; k < ncell; k++) {
+			if (k > 0)
+				strcat(row.raw, "\t");
+			if (cell[k] == NULL || *cell[k] == '\0')
+				continue;
+			strcat(row.raw, cell[k]);
+			row.t[nt].x = k * 8;
+			row.t[nt].w = 4;
+			row.t[nt].s = imp_norm(cell[k]);
+			row.t[nt].value = value_token(row.t[nt].s);
+			nt++;
+		}
+		for (k = 0; k < ncell; k++)
+			free(cell[k]);
+		row.nt = nt;
+		for (k = nt; k > 0 && row.t[k - 1].value; k--)
+			row.nv++;
+		for (k = nt - row.nv; k < nt; k++)
+			if (strpbrk(row.t[k].s, "0123456789") != NULL)
+				break;
+		if (k == nt)
+			row.nv = 0;
+		row.row = row.nv > 0;
+		for (k = i; k < j; k++)
+			bline_free(&l->b[k]);
+		l->b[to++] = row;
+	}
+	l->nb = to;
+}
+
 /* Read a block of aligned lines and emit its rows. */
 static void
 aligned_block(struct implayout *l)
@@ -937,6 +1053,7 @@ aligned_block(struct implayout *l)
 	char	*s;
 
 	cands_init();
+	collapse_grid(l);
 	for (i = 0; i < l->nb; i++) {
 		if (!l->b[i].row)
 			continue;
@@ -1106,7 +1223,8 @@ fill(struct implayout *l)
 		    k != L_BLANK)
 			flush(l);
 		if (l->bk == B_ALIGNED && (k == L_TAB || k == L_PIPES ||
-		    k == L_CELL || k == L_BOUNDARY || l->nb >= BLOCK_MAX))
+		    k == L_CELL || k == L_BOUNDARY || l->nb >= BLOCK_MAX ||
+		    (k == L_BARS && l->buf[strspn(l->buf, " ")] != '|')))
 			flush(l);
 		switch (k) {
 		case L_TAB:
@@ -1121,19 +1239,27 @@ fill(struct implayout *l)
 			size_t	 n;
 
 			flush(l);
+			n = strlen(s);
+			while (n > 0 && s[n - 1] == ' ')
+				s[--n] = '\0';
+			if (n > 0 && s[n - 1] == '|')
+				s[--n] = '\0';		/* the row's closing bar */
 			for (p = s; *p != '\0'; p++)
 				if (*p == '|')
 					*p = '\t';
-			n = strlen(s);
-			while (n > 0 && (s[n - 1] == '\t' || s[n - 1] == ' '))
-				s[--n] = '\0';
 			emit(l, s, l->no, NULL, true);
 			free(s);
 			toks_free(t, nt);
 			break;
 		}
-		case L_CELL:
 		case L_BARS:
+			if (l->bk == B_ALIGNED) {
+				/* A grid's line of empty cells. */
+				keep(l, L_BLANK, t, nt, nv, false);
+				break;
+			}
+			/* FALLTHROUGH */
+		case L_CELL:
 			if (l->bk != B_CELLS) {
 				pass_kept(l, l->nb);
 				l->bk = B_CELLS;
@@ -1144,7 +1270,11 @@ fill(struct implayout *l)
 			if (l->bk == B_CELLS)
 				flush(l);
 			keep(l, k, t, nt, nv, row);
-			if (row)
+			/* A bordered table's lines start a block by themselves:
+			 * its headings are as long as they are. */
+			if (row || (k == L_RULE && l->nb > 1) ||
+			    strstr(l->buf, "│") != NULL ||
+			    l->buf[strspn(l->buf, " ")] == '|')
 				l->bk = B_ALIGNED;
 			else if (l->bk == B_NONE && l->nb > LOOKBEHIND)
 				pass_kept(l, l->nb - LOOKBEHIND);

@@ -520,3 +520,136 @@ Test(import, a_flood_of_odd_lines_keeps_a_bounded_log)
 	import_log_free(&log);
 	free(t);
 }
+
+/* ---- layout families (issue 15): real converters' texts ----------------- */
+
+/* A text of one layout family gives every figure of the report it was
+ * made from (examples/hongze-2024.csv), with nothing refused, and the
+ * agency from its title. */
+static void
+family(const char *file)
+{
+	struct import_log	 log;
+	struct report		*r = sample(file, &log), *want;
+	char			*err = NULL;
+
+	want = csvio_load(EXAMPLES_DIR "/hongze-2024.csv", NULL, &err);
+	cr_assert_not_null(want, "%s", err);
+	same_figures(r, want, file);
+	cr_expect_str_eq(report_get(r, F_AGENCY), "淮安市洪泽区人民政府");
+	cr_expect_eq(log.nrefused, 0);
+	cr_expect_eq(log.nwarn, 0, "%s: %d warnings", file, log.nwarn);
+	if (log.nwarn > 0)
+		dump(&log);
+	import_log_free(&log);
+	report_free(r);
+	report_free(want);
+}
+
+Test(import, w3m_dump_aligned_with_wrapped_labels_and_vertical_groups)
+{
+	family("hongze-w3m-60.txt");
+}
+
+Test(import, w3m_dump_with_box_drawing)
+{
+	family("hongze-w3m-box.txt");
+}
+
+Test(import, pandoc_bordered_grid)
+{
+	family("hongze-pandoc-grid.txt");
+}
+
+Test(import, pdftotext_layout_with_footer_and_form_feed)
+{
+	char			*a = sample_text("hongze-pdf-layout.txt");
+
+	/* The rendering holds what the test is about. */
+	cr_assert(strchr(a, '\f') != NULL);
+	cr_assert(strstr(a, "- 3 -") != NULL || strstr(a, "- 2 -") != NULL);
+	free(a);
+	family("hongze-pdf-layout.txt");
+}
+
+Test(import, pipes_rows_without_leading_bar)
+{
+	family("hongze-pipes.txt");
+}
+
+Test(import, one_cell_per_line_with_bar_lines_for_spans)
+{
+	family("hongze-cells.txt");
+}
+
+Test(import, browser_copy_tabs_with_merged_cells_not_repeated)
+{
+	struct import_log	 log;
+	char			*a = sample_text("hongze-pipes.txt"), *p, *q;
+	struct report		*r, *want;
+	char			*err = NULL;
+
+	/* The pipes text with its bars made tabs is what a browser copies. */
+	for (p = q = a; *p != '\0'; p++) {
+		if (p[0] == ' ' && p[1] == '|' && (p[2] == ' ' || p[2] == '\n' ||
+		    p[2] == '\0')) {
+			*q++ = '\t';
+			p += p[2] == ' ' ? 2 : 1;
+			if (*p == '\n')
+				*q++ = '\n';
+			continue;
+		}
+		*q++ = *p;
+	}
+	*q = '\0';
+	r = import_str(a, &log);
+	cr_assert_not_null(r);
+	want = csvio_load(EXAMPLES_DIR "/hongze-2024.csv", NULL, &err);
+	same_figures(r, want, "browser copy");
+	import_log_free(&log);
+	report_free(r);
+	report_free(want);
+	free(a);
+}
+
+static void
+renumber(char **text, const char *from, const char *to)
+{
+	char	*t = replace(*text, from, to);
+
+	free(*text);
+	*text = t;
+}
+
+Test(import, tables_after_the_reports_own_numbering)
+{
+	struct import_log	 log;
+	char			*a = sample_text("hongze-2024.txt"), *t2, *t5, *own;
+	struct report		*r, *want;
+
+	/* Six sections of text first, then the tables numbered 一、二、三. */
+	t2 = strstr(a, "二、主动公开政府信息情况");
+	t5 = strstr(a, "五、存在的主要问题及改进情况");
+	cr_assert(t2 != NULL && t5 != NULL && t2 < t5);
+	cr_assert(asprintf(&own, "%.*s%s\n%.*s", (int)(t2 - a), a, t5,
+	    (int)(t5 - t2), t2) > 0);
+	renumber(&own, "二、主动公开政府信息情况", "一、主动公开政府信息情况");
+	renumber(&own, "三、收到和处理政府信息公开申请情况",
+	    "二、收到和处理政府信息公开申请情况");
+	renumber(&own, "四、政府信息公开行政复议、行政诉讼情况",
+	    "三、政府信息公开行政复议、行政诉讼情况");
+	r = import_str(own, &log);
+	if (r == NULL)
+		dump(&log);
+	cr_assert_not_null(r);
+	want = sample("hongze-2024.txt", NULL);
+	same_figures(r, want, "own numbering");
+	cr_expect(logged(&log, 0, IMPORT_GUESS, "是报告自己的编号"));
+	/* The tables' rows are not taken for section 六's text. */
+	cr_expect(strstr(report_get(r, F_S6), "行政许可") == NULL);
+	import_log_free(&log);
+	report_free(r);
+	report_free(want);
+	free(own);
+	free(a);
+}

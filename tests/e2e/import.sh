@@ -81,6 +81,23 @@ n=$(($(wc -l <"$H") + 6))
 [ $? -eq 2 ] && ok || bad "two reports: not exit 2"
 has "$D/err" "gkreport: $D/two.txt:$n: 无法读取：从这一行（“2024年政府信息公开工作年度报告”）起是另一份报告" \
     "two reports: the second title's line"
+# A text whose table rows hold no figure at all: nothing read, exit 2.
+printf '某局2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 |  |  |  |  |  |  |  |\n' >"$D/nofig.txt"
+"$GK" import "$D/nofig.txt" >/dev/null 2>"$D/err"
+[ $? -eq 2 ] && ok || bad "no figure read: not exit 2"
+has "$D/err" "没有读到任何数字" "no figure read: the reason"
+[ ! -e "$D/nofig.csv" ] && ok || bad "no figure read: a report was written"
+# Each layout family of a real converter, through the command.
+for f in w3m-60 w3m-box pandoc-grid pdf-layout pipes cells; do
+	"$GK" import -o "$D/$f.csv" "$TOP/tests/data/import/hongze-$f.txt" >/dev/null 2>"$D/err"
+	[ $? -eq 0 ] && ok || { bad "layout $f: exit $?"; cat "$D/err"; }
+	"$GK" diff "$D/$f.csv" "$TOP/examples/hongze-2024.csv" >"$D/diff" 2>&1
+	# Last year's figures (上年报告) are the example's own, not the text's.
+	if grep -v '^上年报告' "$D/diff" | grep -q '表[二三四]'; then
+		bad "layout $f: figures differ from the example"; head -5 "$D/diff"
+	else ok; fi
+done
+
 # Thousands of odd lines: a few hundred notes, then how many more.
 awk '{ print } /^三、收到和处理/ { for (i = 1; i <= 3000; i++) printf "杂项%d\t1\t2\n", i }' \
     "$H" >"$D/flood.txt"
