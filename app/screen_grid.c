@@ -320,7 +320,7 @@ typing_key(struct tui *t, struct table_screen *ts, wint_t ch, bool fn)
 	if (fn && (ch == KEY_UP || ch == KEY_DOWN || ch == KEY_LEFT ||
 	    ch == KEY_RIGHT || ch == KEY_ENTER))
 		return grid_commit(t, ts, false) ? -1 :
-		    SCR_HANDLED | SCR_MESSAGE;
+		    SCR_HANDLED | SCR_BODY | SCR_MESSAGE;
 	if (!fn)
 		return not_a_figure(t, ch);
 	return -1;
@@ -491,7 +491,7 @@ grid_screen_click(struct screen *sc, struct tui *t, int y, int x)
 	if (!grid_hit(&ts->g, y - ts->y0, x, &line, &col))
 		return 0;
 	if (ts->editing && !grid_commit(t, ts, false))
-		return SCR_HANDLED | SCR_MESSAGE;
+		return SCR_HANDLED | SCR_BODY | SCR_MESSAGE;
 	grid_set(&ts->g, line, col);
 	return SCR_HANDLED | SCR_BODY | SCR_REPORT;
 }

@@ -473,8 +473,10 @@ key(struct tui *t, wint_t ch, bool fn)
 	    sc->mode == &screen_checks))
 		return go_to(t, t->back) | SCR_MESSAGE;
 	r = sc->mode->key(sc, t, ch, fn);
-	if (r & SCR_SHOW)
+	if (r & SCR_SHOW) {
 		show_field(t, t->show);
+		r |= SCR_SCREEN;
+	}
 	return r | SCR_MESSAGE;
 }
 

@@ -81,6 +81,18 @@ check "一、本年新收           95" "the empty total got its sum"
 keys C-q d
 check "__EXIT__=0" "quit F5"
 
+# ---- what a key changed is drawn: Enter on a finding shows its table -----------
+start 80 24 "$D/f5.csv"
+check "一、总体情况" "opened for the checks"
+keys F8
+check "检查：全部问题" "the checks screen"
+keys Enter
+check "三、收到和处理政府信息公开申请情况" "Enter on a finding: table 三's heading"
+check "（一）予以公开" "and its rows"
+check_not "检查：全部问题" "the checks screen is gone"
+keys C-q
+check "__EXIT__=0" "quit after the checks"
+
 # ---- a figure half-typed when the connection drops -----------------------------
 cp "$TOP/examples/hongze-2024.csv" "$D/hup.csv"
 start 80 24 "$D/hup.csv"
