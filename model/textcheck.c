@@ -31,12 +31,16 @@
 static const char *const units[] = { "人次", "件", "起", "个", "宗", "案",
     "项", NULL };
 
-/* Words that silence every pattern when they stand before the number in
- * its clause: the §5a silent list and comparisons with other years. */
-#define SILENT	"政务新媒体|新媒体|网络问政|撤回|政策性文件|政策文件|" \
-		"处理费|留言|热线|来电|来信|咨询|信访|举报|投诉|建议|提案|" \
-		"议案|较|同比|比上年|比去年|增加|减少|增长|下降|上升|持平|" \
-		"历年|以来|近年|去年|上一年|上年度|前年"
+/* Topics of the §5a silent list: standing before a number anywhere in
+ * its sentence, they make it no table figure. */
+#define SILENT_TOPIC	"政务新媒体|新媒体|网络问政|撤回|政策性文件|政策文件|" \
+		"处理费|留言|热线|来电|来信|咨询|信访|举报|投诉|建议|" \
+		"提案|议案|诉求"
+/* Comparisons with other years: before the number in its clause. A
+ * sentence that names another year than the report's ("2023年受理申请
+ * 80件") is not about this year's tables either (X5 speaks of it). */
+#define SILENT_LEAD	"较|同比|比上年|比去年|增加|减少|增长|下降|上升|持平|" \
+		"历年|以来|近年|去年|前年"
 
 #define MAXREAD		3	/* readings of one pattern */
 
@@ -47,8 +51,8 @@ static const char *const units[] = { "人次", "件", "起", "个", "宗", "案"
  * need: groups separated by ' ', each a '|'-list of words; every group
  *       must occur between the clause start (or the previous statement)
  *       and the number.
- * unless: a '|'-list; none may occur there (SILENT is added to all but
- *       the patterns marked own_silent).
+ * unless: a '|'-list; none may occur there (and SILENT_TOPIC,
+ *       SILENT_LEAD and another year silence every pattern).
  * context: a '|'-list, one of which must occur earlier in the sentence,
  *       or NULL.
  * near: the last group's word ends at most this many characters before
@@ -69,7 +73,7 @@ static const struct w2_pattern {
 	}		 readings[MAXREAD];
 } w2_patterns[] = {
 	{ "received", "收到|受理|接收|新收", "复议|诉讼|案件|事项|审批|许可|"
-	  "办件|业务|服务|诉求|自然人|法人", NULL, 0,
+	  "办件|业务|服务|自然人|法人|上年度|上一年度", NULL, 0,
 	  { { "t3.new.total", N_("表三 本年新收 总计") },
 	  { "t3.new.total+t3.carry_in.total", N_("含上年结转") } } },
 	{ "natural", "自然人", "复议|诉讼", NULL, 0,
@@ -91,11 +95,13 @@ static const struct w2_pattern {
 	{ "legal", "法律服务机构", "复议|诉讼", NULL, 0,
 	  { { "t3.new.legal", N_("表三 法律服务机构 本年新收") },
 	  { "t3.new.legal+t3.carry_in.legal", N_("含上年结转") } } },
-	{ "carry_in", "上年结转|上一年度结转|上年度结转|上年度转入|上年转入",
+	{ "carry_in", "上年结转|上一年度结转|上年度结转|上年度转入|上年转入|"
+	  "转至今年|转至本年|转入本年|转入今年|结转至本年|结转至今年|往年结转",
 	  NULL, NULL, 0,
 	  { { "t3.carry_in.total", N_("表三 上年结转 总计") } } },
 	{ "done", "办结|答复|办理|处理完毕|回复", "复议|诉讼|案件|事项|审批|"
-	  "许可|办件|业务|服务|诉求|不予处理|其他处理|结转|延期|转下|顺延",
+	  "许可|办件|业务|服务|不予处理|其他处理|结转|延期|转下|顺延|"
+	  "转至|转入|上年度|上一年度",
 	  NULL, 0,
 	  { { "t3.result_total.total", N_("表三 办理结果 (七)总计") },
 	  { "t3.result_total.total+t3.carry_out.total", N_("含结转下年度") } } },
@@ -686,19 +692,50 @@ add_readings(const struct report *r, const struct pattern *p, int group,
 	}
 }
 
+static int	year_at(const char *, const char *, const char **);
+
+/* Is the number at num no table figure, by its sentence (a topic of the
+ * silent list before it), its clause (a comparison) or another year than
+ * the report's or the next (结转至2026年) named before it? */
+static bool
+silenced(const struct report *r, const char *ss, const char *ls,
+    const char *num)
+{
+	const char	*p, *ye;
+	int64_t		 year;
+	size_t		 k;
+	bool		 after = false;
+	int		 y;
+
+	if (has_any(ss, num, SILENT_TOPIC, NULL) ||
+	    has_any(ls, num, SILENT_LEAD, NULL))
+		return true;
+	if (!report_value(r, F_YEAR, &year))
+		return false;
+	for (p = ss; p < num; p += k) {
+		if (digit_of(cp_at(p, (size_t)(num - p), &k)) < 0) {
+			after = false;
+			continue;
+		}
+		if (!after && (y = year_at(p, num, &ye)) >= 1990 && y <= 2100 &&
+		    y != year && y != year + 1)
+			return true;
+		after = true;
+	}
+	return false;
+}
+
 /* Does pattern p apply to the lead [ls, num) in the sentence from ss?
  * Sets *first to where its words start. */
 static bool
 pattern_applies(const struct w2_pattern *p, const char *ss, const char *ls,
-    const char *num, bool own_silent, const char **first)
+    const char *num, const char **first)
 {
 	const char	*last;
 
 	if (!has_all(ls, num, p->need, first, &last))
 		return false;
 	if (p->unless != NULL && has_any(ls, num, p->unless, NULL))
-		return false;
-	if (!own_silent && has_any(ls, num, SILENT, NULL))
 		return false;
 	if (p->context != NULL && !has_any(ss, num, p->context, NULL))
 		return false;
@@ -907,10 +944,12 @@ check_zero(const struct report *r, const char *text, int field,
 	const char	*first;
 	int		 i, j, group = t4_group(ss, ce);
 
+	if (silenced(r, ss, cs, ce))
+		return;
 	memset(&st, 0, sizeof st);
 	st.quote_start = NULL;
 	for (i = 0; i < NZERO; i++) {
-		if (!pattern_applies(zeros[i].spec, ss, cs, ce, false, &first))
+		if (!pattern_applies(zeros[i].spec, ss, cs, ce, &first))
 			continue;
 		for (j = 0; j < zeros[i].nread; j++) {
 			int64_t	 v;
@@ -990,8 +1029,8 @@ check_w2(const struct report *r, int field, struct findings *fs)
 		st.stated = t.value;
 		group = t4_group(ss, t.start);
 		st.group = group;
-		for (i = 0; i < NPAT; i++) {
-			if (!pattern_applies(pats[i].spec, ss, ls, t.start, false,
+		for (i = 0; i < NPAT && !silenced(r, ss, ls, t.start); i++) {
+			if (!pattern_applies(pats[i].spec, ss, ls, t.start,
 			    &first))
 				continue;
 			add_readings(r, &pats[i], group, &st);
@@ -1030,7 +1069,7 @@ static const char draft_s6[] = N_("本年度依据《政府信息公开信息处
  * left of a paragraph once its numbering ("（一）", "一、", "1.") and a
  * trailing "情况" are gone. */
 static const char *const draft_headings[] = {
-	"主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设",
+	"总体", "主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设",
 	"平台建设", "监督保障", "政府信息公开监督保障", "存在的主要问题",
 	"主要问题", "存在问题", "改进情况", "改进措施", "其他需要报告的事项",
 	NULL,
