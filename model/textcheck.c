@@ -1067,11 +1067,15 @@ static const char draft_s6[] = N_("本年度依据《政府信息公开信息处
 
 /* The customary headings of a section with nothing under them: what is
  * left of a paragraph once its numbering ("（一）", "一、", "1.") and a
- * trailing "情况" are gone. */
+ * trailing "情况" are gone. The first ones are the sections' own titles:
+ * allowed in a draft, but alone they are no draft ("总体情况" may be all a
+ * clerk has to say). */
+#define NTITLES	2
 static const char *const draft_headings[] = {
-	"总体", "主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设",
+	"总体", "其他需要报告的事项",
+	"主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设",
 	"平台建设", "监督保障", "政府信息公开监督保障", "存在的主要问题",
-	"主要问题", "存在问题", "改进情况", "改进措施", "其他需要报告的事项",
+	"主要问题", "存在问题", "改进情况", "改进措施",
 	NULL,
 };
 
@@ -1085,8 +1089,9 @@ textcheck_draft(int field)
 	return NULL;
 }
 
-/* Is the paragraph [s, e) only a customary heading? */
-static bool
+/* Is the paragraph [s, e) only a customary heading (1), a section's
+ * title (2), or text (0)? */
+static int
 is_heading(const char *s, const char *e)
 {
 	static const uint32_t numerals[] = { 0x4e00, 0x4e8c, 0x4e09, 0x56db,
@@ -1094,7 +1099,7 @@ is_heading(const char *s, const char *e)
 	uint32_t	*b;
 	size_t		 n, i = 0, j, m;
 	const char *const *h;
-	bool		 found = false;
+	int		 found = 0;
 
 	b = bare(s, (size_t)(e - s), &n);
 	for (;;) {
@@ -1114,7 +1119,8 @@ is_heading(const char *s, const char *e)
 		for (m = 0; m < hl && q < n; m += k, q++)
 			if (cp_at(x + m, hl - m, &k) != b[q])
 				break;
-		found = m == hl && q == n;
+		if (m == hl && q == n)
+			found = h - draft_headings < NTITLES ? 2 : 1;
 	}
 	free(b);
 	return found;
@@ -1160,9 +1166,13 @@ textcheck_is_draft(const struct report *r, int field)
 		free(b);
 		if (n == 0)
 			continue;
-		if (!is_heading(p, nl))
+		switch (is_heading(p, nl)) {
+		case 0:
 			return false;
-		any = true;
+		case 1:
+			any = true;
+			break;
+		}
 		if (nl == e)
 			break;
 	}
