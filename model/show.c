@@ -196,6 +196,10 @@ struct stream {
 	size_t		 nheld;
 };
 
+/* The streams open: stdout and stderr are never closed, and their state
+ * must not look leaked at exit. */
+static struct stream	*kept[8];
+
 static int
 put_all(int fd, const char *p, size_t n)
 {
@@ -240,8 +244,12 @@ stream_close(void *cookie)
 {
 	struct stream	*st = cookie;
 	struct buf	 out = { 0 };
+	size_t		 i;
 	int		 rc = 0;
 
+	for (i = 0; i < sizeof kept / sizeof kept[0]; i++)
+		if (kept[i] == st)
+			kept[i] = NULL;
 	if (st->nheld > 0) {
 		show_add(&out, st->held, st->nheld, true);
 		rc = put_all(st->fd, out.s, out.len);
@@ -260,10 +268,18 @@ show_stream(int fd)
 	};
 	struct stream		*st = xcalloc(1, sizeof *st);
 	FILE			*fp;
+	size_t			 i;
 
 	st->fd = fd;
-	if ((fp = fopencookie(st, "w", io)) == NULL)
+	if ((fp = fopencookie(st, "w", io)) == NULL) {
 		free(st);
+		return NULL;
+	}
+	for (i = 0; i < sizeof kept / sizeof kept[0]; i++)
+		if (kept[i] == NULL) {
+			kept[i] = st;
+			break;
+		}
 	return fp;
 }
 
