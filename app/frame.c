@@ -130,6 +130,7 @@ draw_title(struct tui *t)
 	/* The marks last: the first edit does not move the agency. */
 	snprintf(buf, sizeof buf, " gkreport  %s  %s%s%s", session_path(t->s),
 	    agency != NULL ? agency : "",
+	    session_unjournaled(t->s) ? _(" [未保存，未记入恢复日志]") :
 	    session_modified(t->s) ? _(" [未保存]") : "",
 	    session_readonly(t->s) ? _(" [只读]") : "");
 	put(0, 0, COLS, buf, false);

@@ -64,8 +64,13 @@ recovery_screen(struct tui *t, const struct session_recovery *rec)
 	char		*title, *heading, *keep;
 
 	title = xasprintf(_("%s  恢复"), session_path(t->s));
-	heading = xasprintf(_("发现上次没有保存的修改（%d 处），记在 %s："),
-	    rec->n, rec->journal);
+	if (rec->unreadable > 0)
+		heading = xasprintf(_("发现上次没有保存的修改（%d 处；另有 %d 条记录"
+		    "已损坏，无法读取），记在 %s："), rec->n, rec->unreadable,
+		    rec->journal);
+	else
+		heading = xasprintf(_("发现上次没有保存的修改（%d 处），记在 %s："),
+		    rec->n, rec->journal);
 	keep = xasprintf(_("K 两个都留：恢复的内容另存为 %s，"
 	    "这里打开原来的文件"), rec->copy);
 	pr.title = title;

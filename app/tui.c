@@ -232,6 +232,9 @@ saved(struct tui *t, enum session_save st, char *cause)
 		break;
 	case SAVE_IS_DIR:
 		break;		/* said by save_as, which knows the name */
+	case SAVE_BUSY:
+		say(t, true, "%s", cause);
+		break;
 	case SAVE_FAILED:
 		say(t, true, _("%s。可按 F12 另存到别处"), cause);
 		break;

@@ -200,6 +200,12 @@ session_path(const struct session *s)
 }
 
 bool
+session_unjournaled(const struct session *s)
+{
+	return s->j_failed && !s->readonly;
+}
+
+bool
 session_readonly(const struct session *s)
 {
 	return s->readonly;
@@ -326,7 +332,7 @@ keep(struct session *s, const char *key, const char *value, char **cause)
 	char	*err = NULL;
 
 	if (s->j_failed)
-		return 0;
+		return 0;	/* said once; session_unjournaled shows it */
 	if (s->j == NULL && (s->j = journal_open(s->path, &err)) == NULL)
 		return journal_failed(s, err, cause);
 	if (s->depth > 0 && !s->j_held) {
@@ -570,28 +576,45 @@ session_changed_on_disk(const struct session *s)
 	    st.st_mtim.tv_nsec != s->st.st_mtim.tv_nsec;
 }
 
-/* The report is now the file at path: lock and journal move there. */
+/* The report is now the file at path, whose lock lk (or NULL) is taken:
+ * lock and journal move there. */
 static void
-move_to(struct session *s, const char *path)
+move_to(struct session *s, const char *path, struct lock *lk)
 {
-	struct lock	*lk = NULL;
-	char		*holder = NULL;
-
 	lock_release(s->lock);
-	s->lock = NULL;
+	s->lock = lk;
 	free(s->path);
 	s->path = xstrdup(path);
-	if (lock_take(s->path, &lk, &holder) == LOCK_TAKEN)
-		s->lock = lk;
-	free(holder);
 	s->readonly = false;
+}
+
+/* Whether a and b name the same file (through a symlink, "./", another
+ * folder name). */
+static bool
+same_file(const char *a, const char *b)
+{
+	struct stat	 sa, sb;
+	char		*ra, *rb;
+	bool		 same;
+
+	if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	ra = safeio_resolve(a);
+	rb = safeio_resolve(b);
+	same = strcmp(ra, rb) == 0;
+	free(ra);
+	free(rb);
+	return same;
 }
 
 enum session_save
 session_save(struct session *s, const char *path, int flags, char **cause)
 {
-	bool		 own = path == NULL || strcmp(path, s->path) == 0;
+	bool		 own = path == NULL || strcmp(path, s->path) == 0 ||
+			    same_file(path, s->path);
 	struct stat	 st;
+	struct lock	*lk = NULL;
+	char		*holder = NULL;
 
 	if (own) {
 		path = s->path;
@@ -605,15 +628,35 @@ session_save(struct session *s, const char *path, int flags, char **cause)
 		if (!(flags & SAVE_FORCE))
 			return SAVE_EXISTS;
 	}
-	if (csvio_save(s->r, path, cause) == -1)
+	if (!own) {
+		/* One editor per report: the new name's lock first. */
+		switch (lock_take(path, &lk, &holder)) {
+		case LOCK_TAKEN:
+			break;
+		case LOCK_BUSY:
+			*cause = xasprintf(_("%s 正被另一个 gkreport 使用（%s），"
+			    "不能保存到那里；请换一个文件名"), path, holder);
+			free(holder);
+			return SAVE_BUSY;
+		case LOCK_REFUSED:
+			*cause = holder;
+			return SAVE_FAILED;
+		case LOCK_FAILED:
+			free(holder);	/* a read-only folder: the save says */
+			break;
+		}
+	}
+	if (csvio_save(s->r, path, cause) == -1) {
+		lock_release(lk);
 		return SAVE_FAILED;
+	}
 	/* The edits are in the file: the journal has done its work. */
 	journal_discard(s->j);
 	s->j = NULL;
 	s->j_held = false;
 	s->j_failed = false;
 	if (!own)
-		move_to(s, path);
+		move_to(s, path, lk);
 	stamp(s);
 	history_mark_saved(s->h);
 	follow(s);
@@ -734,6 +777,7 @@ session_recovery(struct session *s, struct session_recovery *rec,
 		return 0;
 	}
 	rec->n = n;
+	rec->unreadable = ji.damaged;
 	rec->base_changed = ji.base_changed;
 	rec->journal = journal_path(s->path);
 	rec->copy = recovered_path(s->path);

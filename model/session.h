@@ -65,6 +65,9 @@ const struct report *session_report(const struct session *);
 /* The file the report is saved to. Borrowed; valid until a save-as. */
 const char	*session_path(const struct session *);
 bool		 session_readonly(const struct session *);
+/* Whether changes since the last save are going unjournaled (the journal
+ * could not be written): a crash would lose them. */
+bool		 session_unjournaled(const struct session *);
 void		 session_set_readonly(struct session *, bool);
 /* Whether the report differs from the file on disk (undoing back to the
  * saved state makes it false again). */
@@ -87,7 +90,8 @@ enum lock_status session_lock(struct session *, char **cause);
 /* Set a field (NULL or "" empties it). 1 when it changed, 0 when it held
  * that already; -1 with *cause when read-only (nothing changed) or when the
  * journal could not be written (the change is made: the cause, said once,
- * asks the clerk to save soon). */
+ * asks the clerk to save soon; session_unjournaled stays true until a
+ * save, for the screen to keep showing). */
 int		 session_set(struct session *, int field, const char *value,
 		     char **cause);
 /* Set a note (note.RULE.DETAIL, its label made from the schema), as
@@ -145,12 +149,18 @@ enum session_save {
 	SAVE_CHANGED,		/* changed on disk since: SAVE_FORCE overwrites */
 	SAVE_EXISTS,		/* save-as over a file that exists: SAVE_FORCE */
 	SAVE_IS_DIR,		/* save-as to a folder */
+	SAVE_BUSY,		/* save-as to a report another gkreport holds
+				   (*cause names it): choose another name */
 	SAVE_FAILED,		/* *cause says why; the file on disk as it was */
 };
 #define SAVE_FORCE	0x1
-/* Save to path (NULL: the report's own file). Saved elsewhere, the report
- * is that file from now on: the lock moves there, the journal starts anew
- * and read-only ends. SAVE_FAILED with *cause (caller frees). */
+/* Save to path (NULL: the report's own file). A path that names the
+ * report's own file another way (a symlink, "./") is the report's own
+ * file: read-only, it is SAVE_READONLY. Saved elsewhere, the report is
+ * that file from now on: its lock is taken first (SAVE_BUSY when another
+ * gkreport holds it, so a read-only instance never becomes a second
+ * editor), the journal starts anew and read-only ends. SAVE_FAILED with
+ * *cause (caller frees). */
 enum session_save session_save(struct session *, const char *path, int flags,
 		     char **cause);
 
@@ -172,6 +182,7 @@ int		 session_save_next_year(struct session *, const char *path,
 /* Edits journaled and never saved (a crash, kill -9, a power cut). */
 struct session_recovery {
 	int	 n;		/* records */
+	int	 unreadable;	/* damaged records, not among them */
 	bool	 base_changed;	/* the file changed after they were made */
 	char	*desc;		/* one line per field: "label: old → new" */
 	char	*journal;	/* the journal's path */

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "csvio.h"
@@ -849,4 +850,115 @@ Test(session, next_year_goes_beside_with_the_year_in_its_name)
 	free(p);
 	session_close(s);
 	unlink(y);
+}
+
+/* Another gkreport (a child process: fcntl locks are per process) holds
+ * the report at path until it is told to go (a byte on the pipe). */
+static pid_t
+hold_elsewhere(const char *path, int *go)
+{
+	int	 ready[2], wait_go[2];
+	pid_t	 pid;
+	char	 c;
+
+	cr_assert_eq(pipe(ready), 0);
+	cr_assert_eq(pipe(wait_go), 0);
+	if ((pid = fork()) == 0) {
+		struct lock	*l;
+		char		*holder = NULL;
+
+		close(ready[0]);
+		close(wait_go[1]);
+		if (lock_take(path, &l, &holder) != LOCK_TAKEN)
+			_exit(1);
+		(void)!write(ready[1], "r", 1);
+		(void)!read(wait_go[0], &c, 1);
+		lock_release(l);
+		_exit(0);
+	}
+	close(ready[1]);
+	close(wait_go[0]);
+	cr_assert_eq(read(ready[0], &c, 1), 1, "the other instance holds it");
+	close(ready[0]);
+	*go = wait_go[1];
+	return pid;
+}
+
+Test(session, read_only_never_saves_over_a_report_another_holds)
+{
+	struct session_opened	 o;
+	struct session		*s;
+	char			*cause = NULL, other[160], link[160], dot[200];
+	int			 go;
+	pid_t			 pid;
+
+	snprintf(other, sizeof other, "%s/别人的.csv", dir);
+	copy_file(rpath, other);
+	pid = hold_elsewhere(other, &go);
+	s = session_open(rpath, SESSION_READONLY, &o, &cause);
+	cr_assert_not_null(s);
+	session_opened_free(&o);
+	/* Its own file, however named: read-only. */
+	cr_expect_eq(session_save(s, NULL, 0, &cause), SAVE_READONLY);
+	snprintf(dot, sizeof dot, "%s/./洪泽.csv", dir);
+	cr_expect_eq(session_save(s, dot, SAVE_FORCE, &cause), SAVE_READONLY);
+	snprintf(link, sizeof link, "%s/link.csv", dir);
+	cr_assert_eq(symlink(rpath, link), 0);
+	cr_expect_eq(session_save(s, link, SAVE_FORCE, &cause), SAVE_READONLY);
+	/* A report another instance holds: busy, even when forced. */
+	cr_expect_eq(session_save(s, other, SAVE_FORCE, &cause), SAVE_BUSY);
+	cr_assert_not_null(cause);
+	cr_expect_not_null(strstr(cause, "正被另一个 gkreport 使用"), "%s", cause);
+	free(cause);
+	cause = NULL;
+	cr_expect(session_readonly(s), "still read-only");
+	(void)!write(go, "g", 1);
+	close(go);
+	waitpid(pid, NULL, 0);
+	/* Once it is gone, the name is free. */
+	cr_expect_eq(session_save(s, other, SAVE_FORCE, &cause), SAVE_OK);
+	cr_expect_not(session_readonly(s));
+	session_discard(s);
+}
+
+Test(session, an_unjournaled_session_stays_marked_until_saved)
+{
+	struct session	*s = open_ok(rpath);
+	char		*cause = NULL;
+
+	cr_expect_not(session_unjournaled(s));
+	journal_write_fn = full_disk;
+	cr_expect_eq(session_set(s, field("t3.new.natural"), "1", &cause), -1);
+	free(cause);
+	cause = NULL;
+	cr_expect(session_unjournaled(s));
+	cr_expect_eq(session_set(s, field("t3.new.natural"), "2", &cause), 1);
+	cr_expect(session_unjournaled(s), "still shown after the first word");
+	journal_write_fn = NULL;
+	cr_assert_eq(session_save(s, NULL, 0, &cause), SAVE_OK);
+	cr_expect_not(session_unjournaled(s));
+	session_discard(s);
+}
+
+Test(session, recovery_counts_unreadable_records)
+{
+	struct session		*s = open_ok(rpath);
+	struct session_recovery	 rec;
+	char			*cause = NULL, *jp;
+	FILE			*fp;
+
+	set_ok(s, "t3.new.natural", "7");
+	set_ok(s, "meta.agency", "某局");
+	session_close(s);
+	jp = journal_path(rpath);
+	fp = fopen(jp, "a");
+	fputs("=\tt3.new.legal\t9\t00000000\n", fp);	/* a bad CRC */
+	fclose(fp);
+	free(jp);
+	s = open_ok(rpath);
+	cr_assert_eq(session_recovery(s, &rec, &cause), 1, "%s", cause);
+	cr_expect_eq(rec.n, 2);
+	cr_expect_eq(rec.unreadable, 1);
+	session_recovery_free(&rec);
+	session_discard(s);
 }

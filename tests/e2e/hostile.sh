@@ -261,6 +261,114 @@ rmdir tui/.j.csv.lock
 left=$(ls -a tui | grep -v -e '^\.\.\?$' -e '^j.csv$' -e '^precious$')
 if [ -z "$left" ]; then ok; else bad "left in the folder: $left"; fi
 
+# ---- two instances ---------------------------------------------------------
+# A edits tui/two.csv; B opens it too and chooses read-only. B cannot save
+# over it, neither by its name nor through a symlink; nor over a report a
+# third instance (C) holds, even when it says overwrite; it can save under
+# a free name, and becomes that file's editor. A's journal and file are
+# untouched by B throughout.
+$T new-window -d -t e2e -n c -c "$D" sh
+cp "$GOOD" tui/two.csv
+cp "$GOOD" tui/held.csv
+cp tui/held.csv held.orig
+ln -s tui/two.csv two-link.csv
+app a tui/two.csv
+see a "淮安市洪泽区人民政府" "A opened"
+keys a Tab Tab 9 Enter
+see a "[未保存]" "A edited"
+cp tui/two.csv.journal a-journal.orig 2>/dev/null || bad "A has no journal"
+app c tui/held.csv
+see c "淮安市洪泽区人民政府" "C opened"
+app b tui/two.csv
+see b "报告正被另一个 gkreport 使用" "B: busy"
+keys b r
+see b "[只读]" "B read-only"
+keys b F12 Enter
+see b "只读打开，不能保存" "B: save-as onto the same name"
+keys b F12 C-u
+$T send-keys -t e2e:b -l "two-link.csv"
+keys b Enter
+see b "只读打开，不能保存" "B: save-as onto a symlink to it"
+keys b F12 C-u
+$T send-keys -t e2e:b -l "tui/held.csv"
+keys b Enter
+see b "文件已经存在" "B: save-as onto C's report asks"
+keys b o
+see b "正被另一个 gkreport 使用" "B: save-as onto C's report, forced, refused"
+same tui/held.csv held.orig "C's report after B's refused save-as"
+same tui/two.csv "$GOOD" "A's report after B's refused saves"
+same tui/two.csv.journal a-journal.orig "A's journal after B's refused saves"
+keys b F12 C-u
+$T send-keys -t e2e:b -l "tui/b-copy.csv"
+keys b Enter
+see b "已保存到 tui/b-copy.csv" "B: save-as under a free name"
+if screen b | head -1 | grep -qF "[只读]"; then bad "B still read-only"; else ok; fi
+keys b Tab Tab 5 Enter
+see b "[未保存]" "B edits its copy"
+is -f tui/b-copy.csv.journal "B journals into its own file's journal"
+same tui/two.csv.journal a-journal.orig "A's journal after B edits its copy"
+keys b C-q
+keys b d
+see b "__EXIT__=" "B quit"
+keys b clear C-j
+quit c "C"
+keys a C-q
+keys a d
+see a "__EXIT__=" "A quit"
+keys a clear C-j
+
+# ---- damaged journals in the application --------------------------------------
+# kill -9 after two edits, then damage the journal: the recovery screen
+# offers every valid record and says how many could not be read.
+cp "$GOOD" tui/dmg.csv
+keys a "clear; \"$GK\" tui/dmg.csv & echo \$! > pid.a; fg; echo __EXIT__=\$?" C-j
+see a "淮安市洪泽区人民政府" "dmg opened"
+keys a Tab Tab 9 Enter
+keys a Right 3 Enter
+see a "[未保存]" "dmg edited"
+sleep 0.3
+kill -9 "$(cat pid.a)"
+see a "__EXIT__=137" "dmg killed"
+keys a clear C-j
+cp tui/dmg.csv.journal dmg.journal
+# The first record's CRC, one byte changed (line 2, last hex digit).
+damage() {	# LINE: flip the last CRC digit of that line
+	awk -v n="$1" 'NR == n { c = substr($0, length($0));
+	    sub(/.$/, c == "0" ? "1" : "0") } { print }' dmg.journal >tui/dmg.csv.journal
+}
+damage 2
+app a tui/dmg.csv
+see a "发现上次没有保存的修改（1 处；另有 1 条记录已损坏，无法读取）" "a bad record in the middle"
+keys a q
+see a "__EXIT__=" "quit the recovery screen"
+keys a clear C-j
+# A changed header byte: both records still offered.
+damage 1
+app a tui/dmg.csv
+see a "发现上次没有保存的修改（2 处；另有 1 条记录已损坏，无法读取）" "a bad header"
+keys a q
+see a "__EXIT__=" "quit the recovery screen"
+keys a clear C-j
+# Garbage appended, and a truncated last record: both records offered.
+{ cat dmg.journal; printf 'garbage\n=\tt3.new.natural\t12'; } >tui/dmg.csv.journal
+app a tui/dmg.csv
+see a "发现上次没有保存的修改（2 处；另有 1 条记录已损坏，无法读取）" "garbage and a torn record"
+keys a q
+see a "__EXIT__=" "quit the recovery screen"
+keys a clear C-j
+# Nothing readable at all: kept aside, never truncated.
+printf 'not a journal\nat all\n' >tui/dmg.csv.journal
+cp tui/dmg.csv.journal junk.orig
+app a tui/dmg.csv
+see a "已改名为" "an unreadable journal"
+keys a Tab Tab 4 Enter
+see a "[未保存]" "edit after an unreadable journal"
+keys a C-q
+keys a d
+see a "__EXIT__=" "quit after an unreadable journal"
+keys a clear C-j
+same tui/dmg.csv.journal.unreadable junk.orig "the unreadable journal, kept aside"
+
 # The same report through a symlink and by its real name: one lock.
 ln -s tui/j.csv same.csv
 app a tui/j.csv
