@@ -24,7 +24,7 @@ const struct keybinding tui_keys[] = {
 	{ CTRL('y'), false, A_REDO, CTX_ALL, false, "^Y", N_("重做") },
 	{ KEY_F(8), true, A_CHECKS, CTX_ALL, true, "F8", N_("检查") },
 	{ KEY_F(7), true, A_EXPORT, CTX_ALL, false, "F7",
-	  N_("导出（表格、文本、网页）") },
+	  N_("导出（表格、文本、网页、图解）") },
 	{ KEY_F(9), true, A_NEW_YEAR, CTX_ALL, false, "F9",
 	  N_("以本报告开始下一年度") },
 	{ CTRL('l'), false, A_REPAINT, CTX_ALL, false, "^L", N_("重画屏幕") },

@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "csvout.h"
 #include "export.h"
+#include "export_xlsx.h"
 #include "layout.h"
 #include "nls.h"
 #include "safeio.h"
@@ -430,6 +431,12 @@ to_gb18030(const char *in, size_t inlen, size_t *outlen)
 
 /* ---- the table of formats ------------------------------------------------ */
 
+#ifdef HAVE_XLSXWRITER
+#define HAVE_XLSX_EXPORT	true
+#else
+#define HAVE_XLSX_EXPORT	false
+#endif
+
 #define ENC(e)		(1u << (e))
 #define ENC_ALL		(ENC(EXPORT_UTF8) | ENC(EXPORT_GB18030))
 
@@ -449,15 +456,20 @@ struct export_format_def {
 
 static const struct export_format_def formats[EXPORT_NFORMATS] = {
 	[EXPORT_CSV] = { { "csv", NULL, ".csv", N_("-表格"), 'C',
-	    N_("表格（CSV）"),
+	    N_("CSV 表格"),
 	    N_("表格（CSV，Excel、WPS 可打开）"),
 	    ENC_ALL, false, true }, render_csv, NULL },
 	[EXPORT_TEXT] = { { "text", "txt", ".txt", "", 'T',
-	    N_("可发布的文本"), N_("可发布的文本（表格以制表符分隔）"),
+	    N_("发布用文本"), N_("可发布的文本（表格以制表符分隔）"),
 	    ENC_ALL, false, true }, render_text, NULL },
 	[EXPORT_HTML] = { { "html", "htm", ".html", "", 'H',
 	    N_("网页"), N_("网页（HTML，含正式的合并单元格）"),
 	    ENC(EXPORT_UTF8), false, true }, render_html, NULL, true },
+	[EXPORT_XLSX] = { { "xlsx", NULL, ".xlsx", "", 'X',
+	    N_("Excel 表格"),
+	    N_("Excel 工作簿（xlsx，正式的合并单元格，数字为数值）"),
+	    ENC(EXPORT_UTF8), true, HAVE_XLSX_EXPORT }, NULL,
+	    export_xlsx_write, false },
 };
 
 const struct export_format_info *

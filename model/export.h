@@ -16,6 +16,8 @@
  *                once (in their first cell) and the rest left empty.
  *   EXPORT_HTML  one standalone HTML5 page (UTF-8, inline CSS, no external
  *                resources) with the official merged cells.
+ *   EXPORT_XLSX  an Excel workbook (export_xlsx.h), when the build has
+ *                libxlsxwriter.
  *
  * Figures are written exactly as held (never through a float); empty cells
  * stay empty; a value invalid for its cell is written as it was typed.
@@ -36,6 +38,7 @@ enum export_format {
 	EXPORT_CSV,
 	EXPORT_TEXT,
 	EXPORT_HTML,
+	EXPORT_XLSX,
 	EXPORT_NFORMATS
 };
 

@@ -102,7 +102,7 @@ check "  Tab            next screen" "help: Tab"
 check "  ^S F2          save" "help: save"
 check "  F12            save as (another name or folder)" "help: save as"
 check "  ^Q F10 ^C      quit" "help: quit"
-check "  F7             export (spreadsheet, text, web page)" "help: export"
+check "  F7             export (spreadsheet, text, web page, picture)" "help: export"
 check "  F9             start next year's report from this one" "help: next year"
 check "  F5             fill totals (tables)" "help: F5"
 check "start typing a figure; full-width digits work too (tables)" "help: widget keys"
@@ -111,7 +111,8 @@ i=3
 while [ $i -le 20 ]; do no_cjk $i "help screen"; i=$((i + 1)); done
 
 keys F7
-check "Export:  C spreadsheet (CSV)  T text to publish  H web page  Esc cancel" "export menu"
+check "Export:  C CSV  T text  H web page  " "export menu"
+check "  Esc cancel" "export menu: Esc"
 keys Escape
 check "cancelled" "export cancelled"
 keys F12

@@ -71,6 +71,25 @@ tail -c +4 "$T/hz-out.csv" >"$T/hz-nobom.csv"
 if iconv -f GB18030 -t UTF-8 "$T/hz-gb.csv" | cmp -s - "$T/hz-nobom.csv"; then
 	ok; else bad "gb18030 export does not convert back"; fi
 
+# The workbook: by its suffix, a zip file that unzip tests whole; in a
+# build without libxlsxwriter, a refusal that says so. (Its contents:
+# tests/test_xlsx.c and tests/e2e/calc.sh.)
+if "$GK" export --list-formats | grep -qx xlsx; then
+	expect 0 "export -o NAME.xlsx guesses xlsx" "$GK" export -o "$T/hz.xlsx" "$T/hz.csv"
+	[ "$(head -c 2 "$T/hz.xlsx")" = PK ] && ok || bad "xlsx is not a zip file"
+	if command -v unzip >/dev/null 2>&1; then
+		unzip -tq "$T/hz.xlsx" >/dev/null 2>&1 && ok || bad "unzip -t hz.xlsx"
+	fi
+	expect 2 "xlsx in gb18030" "$GK" export -f xlsx -e gb18030 "$T/hz.csv"
+	# To a pipe (not a terminal) the bytes go to stdout.
+	"$GK" export -f xlsx "$T/hz.csv" 2>/dev/null | head -c 2 >"$T/pk"
+	[ "$(cat "$T/pk")" = PK ] && ok || bad "xlsx to a pipe"
+else
+	expect 2 "xlsx without libxlsxwriter" "$GK" export -f xlsx -o "$T/hz.xlsx" "$T/hz.csv"
+	contains "$T/err" "没有 xlsx 导出" "the build has no xlsx"
+	[ ! -e "$T/hz.xlsx" ] && ok || bad "a file was written without xlsx"
+fi
+
 # Usage errors and refusals.
 expect 2 "no format" "$GK" export "$T/hz.csv"
 expect 2 "bad format" "$GK" export -f pdf "$T/hz.csv"

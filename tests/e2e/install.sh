@@ -108,7 +108,9 @@ if command -v bash >/dev/null 2>&1; then
 	comp_t "--mixed-years " gkreport sum --mi
 	comp_t "--strict " gkreport export --st
 	comp_t "gb18030 " gkreport export -e g
-	comp_t "csv html text " gkreport export --format ""
+	# The formats are the program's own (export --list-formats).
+	comp_t "$("$bin" export --list-formats | sort | tr '\n' ' ')" gkreport export --format ""
+	comp_t "csv " gkreport export --format c
 	comp_t "2024.csv " gkreport check ""
 	comp_t "notes.txt " gkreport import ""
 	comp_t "new notes.txt " gkreport n
