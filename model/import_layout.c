@@ -107,6 +107,7 @@ struct cand {
 	int		 n;
 	uint32_t	 num[8];	/* its item number: "3.", "(七)", "一、" */
 	int		 nnum;
+	char		 norm[512];
 };
 
 static struct cand	 cands[NCAND];
@@ -187,6 +188,7 @@ cands_init(void)
 			c->row = r;
 			imp_norm_into(sch_tables[t].rows[r].label, buf,
 			    sizeof buf);
+			memcpy(c->norm, buf, sizeof c->norm);
 			c->n = codepoints(buf, c->cp, LABCP);
 			c->nnum = item_len(c->cp, c->n);
 			if (c->nnum > 8)
@@ -234,8 +236,8 @@ toks_free(struct tok *t, int n)
 static int
 tokenize(const char *s, struct tok **out)
 {
-	struct tok	*t = xreallocarray(NULL, MAXTOK, sizeof *t);
-	int		 n = 0, x = 0, k, start = -1, sx = 0;
+	struct tok	*t = NULL;
+	int		 n = 0, cap = 0, x = 0, k, start = -1, sx = 0;
 	const char	*p = s, *from = s;
 
 	for (;;) {
@@ -245,6 +247,12 @@ tokenize(const char *s, struct tok **out)
 		if (gap && start != -1) {
 			if (n < MAXTOK) {
 				char	*raw = xstrndup(from, (size_t)(p - from));
+
+				if (n == cap) {
+					cap = cap == 0 ? 8 : cap * 2;
+					t = xreallocarray(t, (size_t)cap,
+					    sizeof *t);
+				}
 
 				t[n].x = sx;
 				t[n].w = x - sx;
@@ -386,14 +394,76 @@ known_label(struct tok *t, int nlab)
 		o += l;
 	}
 	buf[o] = '\0';
-	for (c = 0; c < ncands; c++) {
-		char	 b[512];
-
-		imp_norm_into(sch_tables[cands[c].table].rows[cands[c].row].label,
-		    b, sizeof b);
-		if (strcmp(b, buf) == 0)
+	for (c = 0; c < ncands; c++)
+		if (strcmp(cands[c].norm, buf) == 0)
 			return true;
+	return false;
+}
+
+/* Can a line be a row, a footer or a heading? A row ends in a figure or
+ * what stands for none, a footer in a page number, 页 or a dash, a heading
+ * starts with a numeral. Most lines of a long text are none of these, and
+ * are not cut into tokens unless a table block takes them. */
+static bool
+maybe_row(const char *s)
+{
+	static const char *const ends[] = { "页", "—", "－", "–", "／" };
+	static const char *const numerals[] = {
+		"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+	};
+	size_t		 n = strlen(s), i;
+	const char	*h = s + strspn(s, " ");
+
+	size_t		 b;
+
+	/* Boxes and grids are read whole. */
+	if (strchr(s, '|') != NULL || strstr(s, "\xe2\x94") != NULL ||
+	    strstr(s, "\xe2\x95") != NULL)
+		return true;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r' ||
+	    s[n - 1] == '\t'))
+		n--;
+	if (n == 0)
+		return false;
+	/* The last token: figures (ASCII or full-width), commas, points,
+	 * dashes, slashes, and nothing else. */
+	for (b = n; b > 0 && s[b - 1] != ' ' && s[b - 1] != '\t'; b--)
+		;
+	for (i = b; i < n; i++) {
+		unsigned char	 c = (unsigned char)s[i];
+
+		if ((c >= '0' && c <= '9') || c == ',' || c == '.' ||
+		    c == '-' || c == '/' || c == '\\')
+			continue;
+		if (c == 0xef && i + 2 <= n - 1 &&
+		    (unsigned char)s[i + 1] == 0xbc &&
+		    (((unsigned char)s[i + 2] >= 0x90 &&
+		    (unsigned char)s[i + 2] <= 0x99) ||
+		    (unsigned char)s[i + 2] == 0x8d ||
+		    (unsigned char)s[i + 2] == 0x8f ||
+		    (unsigned char)s[i + 2] == 0x8c ||
+		    (unsigned char)s[i + 2] == 0x8e)) {
+			i += 2;
+			continue;
+		}
+		if (c == 0xe2 && i + 2 <= n - 1 &&
+		    (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] == 0x94 ||
+		    (unsigned char)s[i + 2] == 0x93)) {
+			i += 2;
+			continue;
+		}
+		break;
 	}
+	if (i >= n && b < n)
+		return true;
+	for (i = 0; i < sizeof ends / sizeof ends[0]; i++)
+		if (n >= strlen(ends[i]) && memcmp(s + n - strlen(ends[i]),
+		    ends[i], strlen(ends[i])) == 0)
+			return true;
+	for (i = 0; i < sizeof numerals / sizeof numerals[0]; i++)
+		if (strncmp(h, numerals[i], strlen(numerals[i])) == 0)
+			return true;
 	return false;
 }
 
@@ -447,6 +517,11 @@ classify(const char *s, struct tok **t, int *nt, int *nv, bool *row)
 	if (box == 0 && bars >= 2)
 		return L_PIPES;
 
+	if (!maybe_row(s)) {
+		*nt = -1;		/* cut later, if a block takes it */
+		return strstr(s, "。") != NULL || strstr(s, "；") != NULL ?
+		    L_BOUNDARY : L_TEXT;
+	}
 	*nt = tokenize(s, t);
 	for (i = *nt; i > 0 && (*t)[i - 1].value; i--)
 		(*nv)++;
@@ -662,6 +737,7 @@ read_label(struct implayout *l, int i, int prev, int next)
 {
 	struct bline	*b = &l->b[i];
 	uint32_t	 win[WINCP];
+	uint64_t	 mask[4];
 	int		 a = i - WIN > prev + 1 ? i - WIN : prev + 1;
 	int		 z = i + WIN < next - 1 ? i + WIN : next - 1;
 	int		 nw, c, s, best = -1, score = 0;
@@ -671,7 +747,20 @@ read_label(struct implayout *l, int i, int prev, int next)
 	nw = window_text(l, a, z, win);
 	if (nw == 0)
 		return;
+	memset(mask, 0, sizeof mask);
+	for (c = 0; c < nw; c++)
+		mask[(win[c] >> 6) & 3] |= (uint64_t)1 << (win[c] & 63);
 	for (c = 0; c < ncands; c++) {
+		int	 k, have = 0;
+
+		/* Not worth the quadratic count when too few of the label's
+		 * characters are in the text at all. */
+		for (k = 0; k < cands[c].n; k++)
+			if (mask[(cands[c].cp[k] >> 6) & 3] &
+			    (uint64_t)1 << (cands[c].cp[k] & 63))
+				have++;
+		if (have * 1000 / cands[c].n < 900)
+			continue;
 		s = coverage(&cands[c], win, nw);
 		if (s < 900)
 			continue;
@@ -1053,6 +1142,9 @@ aligned_block(struct implayout *l)
 	char	*s;
 
 	cands_init();
+	for (i = 0; i < l->nb; i++)
+		if (l->b[i].nt == -1)
+			l->b[i].nt = tokenize(l->b[i].raw, &l->b[i].t);
 	collapse_grid(l);
 	for (i = 0; i < l->nb; i++) {
 		if (!l->b[i].row)
@@ -1074,6 +1166,8 @@ aligned_block(struct implayout *l)
 		    c->nt != c->nv || b->nv + c->nv != b->ncols ||
 		    b->nt + c->nt > MAXTOK)
 			continue;
+		b->t = xreallocarray(b->t, (size_t)(b->nt + c->nt),
+		    sizeof *b->t);
 		memcpy(b->t + b->nt, c->t, (size_t)c->nt * sizeof *c->t);
 		b->nt += c->nt;
 		b->nv += c->nv;
@@ -1276,7 +1370,7 @@ fill(struct implayout *l)
 			    strstr(l->buf, "│") != NULL ||
 			    l->buf[strspn(l->buf, " ")] == '|')
 				l->bk = B_ALIGNED;
-			else if (l->bk == B_NONE && l->nb > LOOKBEHIND)
+			else if (l->bk == B_NONE && l->nb > 4 * LOOKBEHIND)
 				pass_kept(l, l->nb - LOOKBEHIND);
 			break;
 		}
