@@ -27,11 +27,12 @@ static const struct cli_option common_options[] = {
 };
 
 FILE	*cli_raw_err;
+static FILE	*raw_out;	/* stdout before guard_streams, if guarded */
 
 /* Everything a command prints goes through show_stream: what came from a
  * file (an agency, a text, a value, a file name) cannot drive the
  * terminal. export's standard output is the export itself, which drops
- * such characters as it is made. */
+ * such characters as it is made. unguard_streams undoes it. */
 static void
 guard_streams(bool out)
 {
@@ -45,8 +46,28 @@ guard_streams(bool out)
 		fflush(stdout);
 		setvbuf(fp, NULL, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF,
 		    BUFSIZ);
+		raw_out = stdout;
 		stdout = fp;
 	}
+}
+
+/* Close the guarded streams (flushing what they hold, freeing them) and
+ * put the real ones back; the status, or EXIT_TROUBLE if the output could
+ * not be written. */
+static int
+unguard_streams(int status)
+{
+	if (raw_out != NULL) {
+		if (fclose(stdout) == EOF)
+			status = EXIT_TROUBLE;
+		stdout = raw_out;
+		raw_out = NULL;
+	}
+	if (stderr != cli_raw_err) {
+		fclose(stderr);
+		stderr = cli_raw_err;
+	}
+	return status;
 }
 
 void
@@ -316,7 +337,8 @@ cli_main(const struct cli_command *top, const struct cli_command *const *list,
 		for (c = list; *c != NULL; c++)
 			if (strcmp(argv[1], (*c)->name) == 0) {
 				guard_streams(*c != &cmd_export_entry);
-				return run(*c, NULL, argc - 1, argv + 1);
+				return unguard_streams(run(*c, NULL,
+				    argc - 1, argv + 1));
 			}
 	return run(top, list, argc, argv);
 }
