@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "csvout.h"
 #include "export.h"
+#include "export_svg.h"
 #include "export_xlsx.h"
 #include "layout.h"
 #include "nls.h"
@@ -195,32 +196,6 @@ render_text(struct buf *b, const struct report *r,
 
 /* ---- HTML ------------------------------------------------------------ */
 
-static void
-html_esc(struct buf *b, const char *s, size_t n)
-{
-	for (; n > 0 && *s != '\0'; s++, n--) {
-		switch (*s) {
-		case '&':
-			buf_add(b, "&amp;");
-			break;
-		case '<':
-			buf_add(b, "&lt;");
-			break;
-		case '>':
-			buf_add(b, "&gt;");
-			break;
-		case '"':
-			buf_add(b, "&quot;");
-			break;
-		case '\'':
-			buf_add(b, "&#39;");
-			break;
-		default:
-			buf_addn(b, s, 1);
-		}
-	}
-}
-
 /* A text as paragraphs: one <p> per non-blank line. */
 static void
 html_paras(struct buf *b, const char *s, const char *cls)
@@ -237,7 +212,7 @@ html_paras(struct buf *b, const char *s, const char *cls)
 				buf_add(b, cls);
 				buf_add(b, "\">");
 			}
-			html_esc(b, s, n);
+			xml_esc(b, s, n);
 			buf_add(b, "</p>\n");
 		}
 		s = e + strspn(e, "\r\n");
@@ -319,7 +294,7 @@ html_cell(struct buf *b, const struct lcell *gc, int col)
 		buf_addf(b, " colspan=\"%d\"", gc->colspan);
 	buf_add(b, ">");
 	if (gc->text != NULL)
-		html_esc(b, gc->text, strlen(gc->text));
+		xml_esc(b, gc->text, strlen(gc->text));
 	buf_addf(b, "</%s>", tag);
 }
 
@@ -361,11 +336,11 @@ render_html(struct buf *b, const struct report *r,
 	    "content=\"width=device-width, initial-scale=1\" />\n"
 	    "<meta name=\"generator\" content=\"" PACKAGE_NAME " "
 	    PACKAGE_VERSION "\" />\n<title>");
-	html_esc(b, t, strlen(t));
+	xml_esc(b, t, strlen(t));
 	buf_add(b, "</title>\n<style>\n");
 	buf_add(b, html_css);
 	buf_add(b, "</style>\n</head>\n<body>\n<div class=\"report\" role=\"main\">\n<h1>");
-	html_esc(b, t, strlen(t));
+	xml_esc(b, t, strlen(t));
 	buf_add(b, "</h1>\n");
 	free(t);
 	html_paras(b, report_get(r, F_PREAMBLE), NULL);
@@ -373,7 +348,7 @@ render_html(struct buf *b, const struct report *r,
 		const struct sch_section	*sec = &sch_sections[i];
 
 		buf_addf(b, "<div class=\"section\" id=\"s%d\">\n<h2>", i + 1);
-		html_esc(b, sec->heading, strlen(sec->heading));
+		xml_esc(b, sec->heading, strlen(sec->heading));
 		buf_add(b, "</h2>\n");
 		if (sec->table == -1)
 			html_paras(b, report_get(r, sec->text_field), NULL);
@@ -429,6 +404,14 @@ to_gb18030(const char *in, size_t inlen, size_t *outlen)
 	return o.s;
 }
 
+/* ---- the 图解 (export_svg.c) ------------------------------------------- */
+
+static void
+render_svg(struct buf *b, const struct report *r, enum export_encoding enc)
+{
+	export_svg_render(b, r);
+}
+
 /* ---- the table of formats ------------------------------------------------ */
 
 #ifdef HAVE_XLSXWRITER
@@ -470,6 +453,9 @@ static const struct export_format_def formats[EXPORT_NFORMATS] = {
 	    N_("Excel 工作簿（xlsx，正式的合并单元格，数字为数值）"),
 	    ENC(EXPORT_UTF8), true, HAVE_XLSX_EXPORT }, NULL,
 	    export_xlsx_write, false },
+	[EXPORT_SVG] = { { "svg", NULL, ".svg", "-图解", 'G',
+	    N_("图解"), N_("图解（SVG 图片，750 像素宽，主要数字一图读懂）"),
+	    ENC(EXPORT_UTF8), false, true }, render_svg, NULL, false },
 };
 
 const struct export_format_info *

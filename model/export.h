@@ -18,6 +18,7 @@
  *                resources) with the official merged cells.
  *   EXPORT_XLSX  an Excel workbook (export_xlsx.h), when the build has
  *                libxlsxwriter.
+ *   EXPORT_SVG   the 图解, a one-page picture of the figures (export_svg.h).
  *
  * Figures are written exactly as held (never through a float); empty cells
  * stay empty; a value invalid for its cell is written as it was typed.
@@ -39,6 +40,7 @@ enum export_format {
 	EXPORT_TEXT,
 	EXPORT_HTML,
 	EXPORT_XLSX,
+	EXPORT_SVG,
 	EXPORT_NFORMATS
 };
 

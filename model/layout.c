@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "layout.h"
 #include "nls.h"
 #include "schema.h"
@@ -299,3 +300,28 @@ export_title(const struct report *r)
 	    year != NULL ? _("年") : "");
 }
 
+void
+xml_esc(struct buf *b, const char *s, size_t n)
+{
+	for (; n > 0 && *s != '\0'; s++, n--) {
+		switch (*s) {
+		case '&':
+			buf_add(b, "&amp;");
+			break;
+		case '<':
+			buf_add(b, "&lt;");
+			break;
+		case '>':
+			buf_add(b, "&gt;");
+			break;
+		case '"':
+			buf_add(b, "&quot;");
+			break;
+		case '\'':
+			buf_add(b, "&#39;");
+			break;
+		default:
+			buf_addn(b, s, 1);
+		}
+	}
+}

@@ -13,6 +13,7 @@
 #define GK_LAYOUT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "report.h"
 
@@ -48,6 +49,12 @@ struct layout {
  * texts are borrowed from rep until it changes. layout_fini frees. */
 void	 layout_table(struct layout *, const struct report *rep, int table);
 void	 layout_fini(struct layout *);
+
+struct buf;
+
+/* Append at most n bytes of s (up to a NUL) escaped for XML and HTML text
+ * and attributes: & < > " ' as entities. */
+void	 xml_esc(struct buf *, const char *s, size_t n);
 
 /* "卢氏县…管理局2024年政府信息公开工作年度报告". Caller frees. */
 char	*export_title(const struct report *);

@@ -90,6 +90,15 @@ else
 	[ ! -e "$T/hz.xlsx" ] && ok || bad "a file was written without xlsx"
 fi
 
+# The 图解: by its suffix, well-formed, figures in it.
+expect 0 "export -o NAME.svg guesses svg" "$GK" export -o "$T/hz.svg" "$T/hz.csv"
+if command -v xmllint >/dev/null 2>&1; then
+	xmllint --noout "$T/hz.svg" 2>"$T/lint" && ok || bad "svg: $(head -3 "$T/lint")"
+fi
+contains "$T/hz.svg" ">9,487</text>" "svg: 行政许可"
+contains "$T/hz.svg" 'width="750"' "svg: 750 px wide"
+expect 2 "svg in gb18030" "$GK" export -f svg -e gb18030 "$T/hz.csv"
+
 # Usage errors and refusals.
 expect 2 "no format" "$GK" export "$T/hz.csv"
 expect 2 "bad format" "$GK" export -f pdf "$T/hz.csv"
