@@ -1866,10 +1866,8 @@ walk(struct importer *im, const char *text, size_t len)
 						free(q);
 					}
 				} else {
-					if (prev != NULL && muted(im, prev_no,
-					    IMPORT_INFO))
-						;
-					else if (prev != NULL) {
+					if (prev != NULL && !muted(im, prev_no,
+					    IMPORT_INFO)) {
 						char	*q = shown(prev);
 
 						say(im, prev_no, IMPORT_INFO,

@@ -87,7 +87,8 @@ enum bkind { B_NONE, B_ALIGNED, B_CELLS };
 struct implayout {
 	const char	*text;
 	size_t		 len, pos;
-	int		 no;
+	int		 no;		/* first line of the line read */
+	int		 phys;		/* lines read */
 	char		*buf;
 	size_t		 cap;
 
@@ -1237,28 +1238,98 @@ aligned_block(struct implayout *l)
 
 /* ---- the reader ------------------------------------------------------- */
 
-static bool
-read_line(struct implayout *l)
+/* Append the physical line at l->pos to l->buf (at offset at). */
+static void
+read_phys(struct implayout *l, size_t at)
 {
 	size_t	 s = l->pos, e = s;
 
-	if (s >= l->len)
-		return false;
 	while (e < l->len && l->text[e] != '\n' && l->text[e] != '\r' &&
 	    l->text[e] != '\f')
 		e++;
-	if (e - s + 1 > l->cap) {
-		while (e - s + 1 > l->cap)
+	if (at + e - s + 1 > l->cap) {
+		while (at + e - s + 1 > l->cap)
 			l->cap = l->cap < 64 ? 64 : l->cap * 2;
 		l->buf = xrealloc(l->buf, l->cap);
 	}
-	memcpy(l->buf, l->text + s, e - s);
-	l->buf[e - s] = '\0';
+	memcpy(l->buf + at, l->text + s, e - s);
+	l->buf[at + e - s] = '\0';
 	if (e < l->len && l->text[e] == '\r' && e + 1 < l->len &&
 	    l->text[e + 1] == '\n')
 		e++;
 	l->pos = e + 1;
-	l->no++;
+	l->phys++;
+}
+
+/* Does the physical line at pos start with a bar and hold no other
+ * ("| 计量", "|")? *lone: it is the bar alone. */
+static bool
+bar_led(const struct implayout *l, size_t pos, bool *lone)
+{
+	size_t	 e = pos;
+	int	 bars = 0;
+
+	while (e < l->len && l->text[e] == ' ')
+		e++;
+	if (e >= l->len || l->text[e] != '|')
+		return false;
+	*lone = true;
+	for (; e < l->len && l->text[e] != '\n' && l->text[e] != '\r' &&
+	    l->text[e] != '\f'; e++)
+		if (l->text[e] == '|')
+			bars++;
+		else if (l->text[e] != ' ')
+			*lone = false;
+	return bars == 1;
+}
+
+/* The next line. Cells that a scraped page put each on a line of its own
+ * after a bar ("甲", "| 乙", "| 丙", "|": the row "甲 | 乙 | 丙 |", a lone
+ * bar before the end an empty cell, a line without a bar inside a row the
+ * rest of a cell) are joined into one line first. */
+static bool
+read_line(struct implayout *l)
+{
+	size_t	 len;
+	bool	 lone = false, in_row = false, next_lone;
+
+	if (l->pos >= l->len)
+		return false;
+	l->no = l->phys + 1;
+	read_phys(l, 0);
+	while (l->pos < l->len) {
+		len = strlen(l->buf);
+		while (len > 0 && l->buf[len - 1] == ' ')
+			len--;
+		/* One cell per line the other way ("95 |") ends each line
+		 * with its bar: that is no row to join. */
+		if (!in_row && (len == 0 || l->buf[len - 1] == '|'))
+			break;
+		len = strlen(l->buf);
+		if (bar_led(l, l->pos, &next_lone)) {
+			if (len + 2 > l->cap) {
+				l->cap *= 2;
+				l->buf = xrealloc(l->buf, l->cap);
+			}
+			strcpy(l->buf + len, " ");
+			read_phys(l, len + 1);
+			in_row = true;
+			lone = next_lone;
+		} else if (in_row && !lone) {
+			/* A cell's text broken over lines. */
+			bool	 blank = true;
+			size_t	 e;
+
+			for (e = l->pos; e < l->len && l->text[e] != '\n' &&
+			    l->text[e] != '\r'; e++)
+				if (l->text[e] != ' ')
+					blank = false;
+			if (blank)
+				break;
+			read_phys(l, len);
+		} else
+			break;
+	}
 	return true;
 }
 

@@ -653,3 +653,8 @@ Test(import, tables_after_the_reports_own_numbering)
 	free(own);
 	free(a);
 }
+
+Test(import, scraped_cells_each_after_a_bar)
+{
+	family("hongze-bar-led.txt");
+}

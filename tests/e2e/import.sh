@@ -88,7 +88,7 @@ printf '某局2024年政府信息公开工作年度报告\n三、收到和处理
 has "$D/err" "没有读到任何数字" "no figure read: the reason"
 [ ! -e "$D/nofig.csv" ] && ok || bad "no figure read: a report was written"
 # Each layout family of a real converter, through the command.
-for f in w3m-60 w3m-box pandoc-grid pdf-layout pipes cells; do
+for f in w3m-60 w3m-box pandoc-grid pdf-layout pipes cells bar-led; do
 	"$GK" import -o "$D/$f.csv" "$TOP/tests/data/import/hongze-$f.txt" >/dev/null 2>"$D/err"
 	[ $? -eq 0 ] && ok || { bad "layout $f: exit $?"; cat "$D/err"; }
 	"$GK" diff "$D/$f.csv" "$TOP/examples/hongze-2024.csv" >"$D/diff" 2>&1
