@@ -81,6 +81,12 @@ if "$GK" export --list-formats | grep -qx xlsx; then
 		unzip -tq "$T/hz.xlsx" >/dev/null 2>&1 && ok || bad "unzip -t hz.xlsx"
 	fi
 	expect 2 "xlsx in gb18030" "$GK" export -f xlsx -e gb18030 "$T/hz.csv"
+	# Never to a terminal (script(1) gives the command one).
+	if command -v script >/dev/null 2>&1; then
+		script -qec "$GK export -f xlsx $T/hz.csv" /dev/null >"$T/tty" 2>&1
+		grep -q "二进制" "$T/tty" && ok || bad "xlsx to a terminal: $(head -c 300 "$T/tty")"
+		grep -q "PK" "$T/tty" && bad "xlsx bytes written to a terminal" || ok
+	fi
 	# To a pipe (not a terminal) the bytes go to stdout.
 	"$GK" export -f xlsx "$T/hz.csv" 2>/dev/null | head -c 2 >"$T/pk"
 	[ "$(cat "$T/pk")" = PK ] && ok || bad "xlsx to a pipe"

@@ -138,6 +138,18 @@ check "一、总体情况" "opened for export"
 keys F7 h
 check "已导出到" "exported from the menu"
 [ -s "$D/hongze-2024.html" ] && ok || bad "no HTML beside the report"
+# The menu is drawn from the table of formats: the 图解 (G), and the
+# workbook (X) in a build that has it.
+keys F7
+check "G 图解" "export menu lists the 图解"
+keys g
+wait_file "$D/hongze-2024-图解.svg" "</svg>" && ok || bad "no 图解 beside the report"
+if "$GK" export --list-formats | grep -qx xlsx; then
+	keys F7 x
+	check "hongze-2024.xlsx" "exported the workbook from the menu"
+	[ "$(head -c 2 "$D/hongze-2024.xlsx" 2>/dev/null)" = PK ] && ok ||
+	    bad "no workbook beside the report"
+fi
 keys F9 y
 check "已建立下一年度的报告" "next year started"
 grep -q "^meta.year,.*,2025" "$D/hongze-2025.csv" && ok || bad "next year's file"
