@@ -1191,6 +1191,92 @@ row_line(struct importer *im, struct cell *cells, int n, int last,
 	return false;
 }
 
+/* A line of values without a label: table 四 printed on one line (its
+ * fifteen figures), else a line that cannot be placed. */
+static void
+t4_line(struct importer *im, struct cell *cells, int n, const char *text,
+    int line)
+{
+	struct cell	*vals;
+	int		 nvals, i, r;
+	char		*q;
+
+	if (im->table == SCH_T4 || (im->table == -1 &&
+	    im->section == SCH_S4) || (n == 15 && im->rebuilt)) {
+		drop_pending(im);
+		im->table = SCH_T4;
+		im->table_lines[SCH_T4]++;
+		nvals = value_cells(im, SCH_T4, cells, n, -1, 15, &vals);
+		if (nvals > 15)
+			say(im, line, IMPORT_REFUSED,
+			    _("表四有 %d 个数字，多于 15 列"), nvals);
+		else if (nvals < 15) {
+			bool	 zeros = true;
+
+			for (i = 0; i < nvals; i++)
+				if (vals[i].kind != CK_NUMBER ||
+				    strspn(vals[i].norm, "0") !=
+				    strlen(vals[i].norm))
+					zeros = false;
+			if (!zeros) {
+				say(im, line, IMPORT_REFUSED,
+				    _("表四只有 %d 个数字，应有 15 个（转录时丢了一列？），"
+				    "无法确定各属哪一列"), nvals);
+				return;
+			}
+			say(im, line, IMPORT_WARN,
+			    _("表四只有 %d 个数字，应有 15 个（转录时丢了一列？）；"
+			    "都是 0，15 列全部填 0"), nvals);
+			for (r = 0; r < 3; r++) {
+				static char	 zero[] = "0";
+				struct cell	 z[5];
+
+				for (i = 0; i < 5; i++) {
+					z[i].raw = z[i].norm = zero;
+					z[i].kind = CK_NUMBER;
+				}
+				put_row(im, SCH_T4, r, z, 5, line);
+			}
+		} else
+			for (r = 0; r < 3; r++)
+				put_row(im, SCH_T4, r, vals + 5 * r, 5, line);
+		return;
+	}
+	q = shown(text);
+	say(im, line, IMPORT_WARN,
+	    _("这一行只有数字，认不出是哪一行：“%s”，已跳过"), q);
+	free(q);
+}
+
+/* （六）其他处理 printed as one row: kept until the table ends. */
+static void
+other6_line(struct importer *im, struct cell *cells, int n, int last,
+    int r, int line)
+{
+	struct cell	*vals;
+	int		 nvals, i;
+
+	drop_pending(im);
+	im->table = SCH_T3;
+	im->table_lines[SCH_T3]++;
+	check_columns(im, SCH_T3, r);
+	nvals = value_cells(im, SCH_T3, cells, n, last, 7, &vals);
+	if (im->have_other6) {
+		say(im, line, IMPORT_REFUSED,
+		    _("“（六）其他处理”出现了两次（第 %d 行和这一行）"),
+		    im->other6.line);
+		return;
+	}
+	im->have_other6 = true;
+	im->other6.line = line;
+	im->other6.n = nvals < MAXVALS ? nvals : MAXVALS;
+	for (i = 0; i < im->other6.n; i++) {
+		im->other6.vals[i].raw = xstrdup(vals[i].raw);
+		im->other6.vals[i].norm = xstrdup(vals[i].norm);
+		im->other6.vals[i].kind = vals[i].kind;
+	}
+}
+
 /* One line inside a table section (or a line with tabs anywhere). */
 static void
 table_line(struct importer *im, const char *text, int line)
@@ -1200,8 +1286,6 @@ table_line(struct importer *im, const char *text, int line)
 	int		 nwords, ts[SCH_NTABLES], nt, r;
 	bool		 values = false;
 	char		*label = NULL, *q;
-	struct cell	*vals;
-	int		 nvals;
 
 	for (i = 0; i < n; i++) {
 		if (cells[i].kind == CK_LABEL)
@@ -1265,53 +1349,7 @@ table_line(struct importer *im, const char *text, int line)
 	}
 
 	if (last == -1) {
-		/* Values without a label: table 四 printed on one line. */
-		if (im->table == SCH_T4 || (im->table == -1 &&
-		    im->section == SCH_S4)) {
-			drop_pending(im);
-			im->table = SCH_T4;
-			im->table_lines[SCH_T4]++;
-			nvals = value_cells(im, SCH_T4, cells, n, -1, 15, &vals);
-			if (nvals > 15)
-				say(im, line, IMPORT_REFUSED,
-				    _("表四有 %d 个数字，多于 15 列"), nvals);
-			else if (nvals < 15) {
-				bool	 zeros = true;
-
-				for (i = 0; i < nvals; i++)
-					if (vals[i].kind != CK_NUMBER ||
-					    strspn(vals[i].norm, "0") !=
-					    strlen(vals[i].norm))
-						zeros = false;
-				if (!zeros) {
-					say(im, line, IMPORT_REFUSED,
-					    _("表四只有 %d 个数字，应有 15 个（转录时丢了一列？），"
-					    "无法确定各属哪一列"), nvals);
-					goto out;
-				}
-				say(im, line, IMPORT_WARN,
-				    _("表四只有 %d 个数字，应有 15 个（转录时丢了一列？）；"
-				    "都是 0，15 列全部填 0"), nvals);
-				for (r = 0; r < 3; r++) {
-					static char	 zero[] = "0";
-					struct cell	 z[5];
-
-					for (i = 0; i < 5; i++) {
-						z[i].raw = z[i].norm = zero;
-						z[i].kind = CK_NUMBER;
-					}
-					put_row(im, SCH_T4, r, z, 5, line);
-				}
-			} else
-				for (r = 0; r < 3; r++)
-					put_row(im, SCH_T4, r, vals + 5 * r, 5,
-					    line);
-			goto out;
-		}
-		q = shown(text);
-		say(im, line, IMPORT_WARN,
-		    _("这一行只有数字，认不出是哪一行：“%s”，已跳过"), q);
-		free(q);
+		t4_line(im, cells, n, text, line);
 		goto out;
 	}
 
@@ -1323,25 +1361,7 @@ table_line(struct importer *im, const char *text, int line)
 	if ((r = group_heading(label)) != -1 &&
 	    strcmp(sch_tables[SCH_T3].rows[r].key, "other_nocorrect") == 0 &&
 	    (im->table == -1 || im->table == SCH_T3)) {
-		drop_pending(im);
-		im->table = SCH_T3;
-		im->table_lines[SCH_T3]++;
-		check_columns(im, SCH_T3, r);
-		nvals = value_cells(im, SCH_T3, cells, n, last, 7, &vals);
-		if (im->have_other6) {
-			say(im, line, IMPORT_REFUSED,
-			    _("“（六）其他处理”出现了两次（第 %d 行和这一行）"),
-			    im->other6.line);
-			goto out;
-		}
-		im->have_other6 = true;
-		im->other6.line = line;
-		im->other6.n = nvals < MAXVALS ? nvals : MAXVALS;
-		for (i = 0; i < im->other6.n; i++) {
-			im->other6.vals[i].raw = xstrdup(vals[i].raw);
-			im->other6.vals[i].norm = xstrdup(vals[i].norm);
-			im->other6.vals[i].kind = vals[i].kind;
-		}
+		other6_line(im, cells, n, last, r, line);
 		goto out;
 	}
 	if (group_heading(label) != -1) {
