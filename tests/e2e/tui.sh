@@ -56,6 +56,9 @@ keys Tab Tab
 check "五、存在的主要问题及改进情况" "screen 五"
 text "测试：人员力量不足，培训不够。"
 check "测试：人员力量不足" "Chinese text typed"
+# (All of it on screen first: keys read while the window is too small do
+# nothing, and a loaded machine may read the last ones after the resize.)
+wait_for "测试：人员力量不足，培训不够。"
 # Resize mid-edit: smaller than 80x24 says so, larger redraws.
 tmx resize-window -t e2e:$W -x 60 -y 20 2>/dev/null
 check "请把窗口放大到至少 80×24" "too small message"

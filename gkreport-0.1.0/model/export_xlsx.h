@@ -1,0 +1,53 @@
+/*
+ * export_xlsx.h: the report as an Excel workbook (.xlsx), written by
+ * libxlsxwriter when the build has it (configure --without-xlsx leaves it
+ * out; xlsx_built is then false and every call fails with a message).
+ *
+ * A workbook holds one sheet per table (表二, 表三, 表四) laid out exactly
+ * as printed (layout.h: the official merged cells, table 三's corner note,
+ * the band captions), with widths that fit the labels, the figures as
+ * numbers (the amount in 万元 with four decimals), frozen header rows, and
+ * a sheet of the report's particulars and texts. Whatever a person typed is
+ * stored as a string, and no cell holds a formula.
+ *
+ * The small API lets other commands build their own workbook (a sum, a
+ * list of units) from the same sheets:
+ *
+ *	struct xbook *b = xbook_new(path, title, &err);
+ *	xbook_add_report(b, report, NULL);
+ *	if (xbook_close(b, &err) == -1) ...
+ */
+#ifndef GK_EXPORT_XLSX_H
+#define GK_EXPORT_XLSX_H
+
+#include <stdbool.h>
+
+#include "report.h"
+
+struct xbook;
+
+/* Whether this build writes workbooks. */
+extern const bool xlsx_built;
+
+/* A new workbook that xbook_close writes to path (libxlsxwriter creates or
+ * truncates the file itself: give it a private or temporary file). title
+ * (may be NULL) goes into the document's properties. NULL with *err
+ * (caller frees) when this build has no xlsx. */
+struct xbook	*xbook_new(const char *path, const char *title, char **err);
+/* The sheets of a report: 表二, 表三, 表四 and 封面与正文, their names after
+ * prefix when it is not NULL (for several reports in one workbook; names
+ * are cut to what Excel allows and made unique). */
+void		 xbook_add_report(struct xbook *, const struct report *,
+		     const char *prefix);
+/* One table (enum sch_table_id) of a report as printed, in a sheet of its
+ * own named name. */
+void		 xbook_add_table(struct xbook *, const struct report *,
+		     int table, const char *name);
+/* Write the workbook and free it. 0, or -1 with *err (caller frees). */
+int		 xbook_close(struct xbook *, char **err);
+
+/* The export: the report's workbook written to path. 0, or -1 with *err. */
+int		 export_xlsx_write(const struct report *, const char *path,
+		     char **err);
+
+#endif
