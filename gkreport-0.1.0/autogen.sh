@@ -1,6 +1,0 @@
-#!/bin/sh
-# Regenerate the build system from configure.ac and Makefile.am.
-set -e
-cd "$(dirname "$0")"
-mkdir -p m4     # git keeps no empty folder; aclocal wants it
-autoreconf --install --force
