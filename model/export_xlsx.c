@@ -50,6 +50,43 @@ xbook_add_table(struct xbook *b, const struct report *r, int table,
 {
 }
 
+struct xsheet *
+xbook_sheet(struct xbook *b, const char *name)
+{
+	return NULL;
+}
+
+void
+xsheet_heading(struct xsheet *s, int row, int col, const char *t)
+{
+}
+
+void
+xsheet_text(struct xsheet *s, int row, int col, const char *t)
+{
+}
+
+void
+xsheet_count(struct xsheet *s, int row, int col, int64_t v)
+{
+}
+
+void
+xsheet_figure(struct xsheet *s, int row, int col, const struct report *r,
+    int field)
+{
+}
+
+void
+xsheet_width(struct xsheet *s, int col, double width)
+{
+}
+
+void
+xsheet_freeze(struct xsheet *s, int rows, int cols)
+{
+}
+
 int
 xbook_close(struct xbook *b, char **err)
 {
@@ -89,7 +126,14 @@ enum xfmt {
 	XF_PLABEL, XF_PTEXT, XF_N
 };
 
+struct xsheet {
+	struct xbook	*book;
+	lxw_worksheet	*ws;
+	struct xsheet	*next;
+};
+
 struct xbook {
+	struct xsheet	*sheets;	/* the caller's own, freed at close */
 	lxw_workbook	*wb;
 	lxw_format	*f[XF_N];
 	lxw_error	 error;		/* the first error met, or LXW_NO_ERROR */
@@ -584,6 +628,70 @@ xbook_add_report(struct xbook *b, const struct report *r, const char *prefix)
 	add_particulars(b, r, prefix);
 }
 
+struct xsheet *
+xbook_sheet(struct xbook *b, const char *name)
+{
+	struct xsheet	*s;
+	lxw_worksheet	*ws;
+
+	if ((ws = add_sheet(b, NULL, name)) == NULL)
+		return NULL;
+	s = xcalloc(1, sizeof *s);
+	s->book = b;
+	s->ws = ws;
+	s->next = b->sheets;
+	b->sheets = s;
+	return s;
+}
+
+void
+xsheet_heading(struct xsheet *s, int row, int col, const char *t)
+{
+	put_text(s->book, s->ws, row, col, t, s->book->f[XF_HEAD]);
+}
+
+void
+xsheet_text(struct xsheet *s, int row, int col, const char *t)
+{
+	put_text(s->book, s->ws, row, col, t, s->book->f[XF_LABEL]);
+}
+
+void
+xsheet_count(struct xsheet *s, int row, int col, int64_t v)
+{
+	char	 digits[32];
+
+	if (v >= -(INT64_C(1) << 53) && v <= (INT64_C(1) << 53)) {
+		note_error(s->book, worksheet_write_number(s->ws,
+		    (lxw_row_t)row, (lxw_col_t)col, (double)v,
+		    s->book->f[XF_COUNT]));
+		return;
+	}
+	/* Past 2^53 a double would change it: its digits instead. */
+	snprintf(digits, sizeof digits, "%lld", (long long)v);
+	put_text(s->book, s->ws, row, col, digits, s->book->f[XF_TYPED]);
+}
+
+void
+xsheet_figure(struct xsheet *s, int row, int col, const struct report *r,
+    int field)
+{
+	put_figure(s->book, s->ws, row, col, r, field);
+}
+
+void
+xsheet_width(struct xsheet *s, int col, double width)
+{
+	worksheet_set_column(s->ws, (lxw_col_t)col, (lxw_col_t)col, width,
+	    NULL);
+}
+
+void
+xsheet_freeze(struct xsheet *s, int rows, int cols)
+{
+	worksheet_freeze_panes(s->ws, (lxw_row_t)rows, (lxw_col_t)cols);
+}
+
 int
 xbook_close(struct xbook *b, char **err)
 {
@@ -598,6 +706,12 @@ xbook_close(struct xbook *b, char **err)
 	if (e != LXW_NO_ERROR) {
 		*err = xasprintf(_("写工作簿失败：%s"), lxw_strerror(e));
 		rc = -1;
+	}
+	while (b->sheets != NULL) {
+		struct xsheet	*next = b->sheets->next;
+
+		free(b->sheets);
+		b->sheets = next;
 	}
 	free(b->title);
 	free(b);

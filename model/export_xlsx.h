@@ -15,12 +15,16 @@
  *
  *	struct xbook *b = xbook_new(path, title, &err);
  *	xbook_add_report(b, report, NULL);
+ *	struct xsheet *s = xbook_sheet(b, "单位");
+ *	xsheet_heading(s, 0, 0, "报告单位");
+ *	xsheet_text(s, 1, 0, agency);
  *	if (xbook_close(b, &err) == -1) ...
  */
 #ifndef GK_EXPORT_XLSX_H
 #define GK_EXPORT_XLSX_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "report.h"
 
@@ -43,6 +47,24 @@ void		 xbook_add_report(struct xbook *, const struct report *,
  * own named name. */
 void		 xbook_add_table(struct xbook *, const struct report *,
 		     int table, const char *name);
+/* A plain sheet of the caller's own (a list of units, a roster): cells
+ * by row and column from 0, headings bold with borders, text always a
+ * string, counts numbers. NULL when the name cannot be used. Borrowed;
+ * valid until xbook_close. */
+struct xsheet	*xbook_sheet(struct xbook *, const char *name);
+void		 xsheet_heading(struct xsheet *, int row, int col,
+		     const char *);
+void		 xsheet_text(struct xsheet *, int row, int col, const char *);
+void		 xsheet_count(struct xsheet *, int row, int col, int64_t);
+/* A field of a report as the tables write it: a number when exact, else
+ * its text; empty stays empty. */
+void		 xsheet_figure(struct xsheet *, int row, int col,
+		     const struct report *, int field);
+/* Column width in characters of the default font (a Chinese character is
+ * about two); the top rows and left columns that stay in view. */
+void		 xsheet_width(struct xsheet *, int col, double width);
+void		 xsheet_freeze(struct xsheet *, int rows, int cols);
+
 /* Write the workbook and free it. 0, or -1 with *err (caller frees). */
 int		 xbook_close(struct xbook *, char **err);
 

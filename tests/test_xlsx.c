@@ -13,6 +13,7 @@
 
 #include "csvio.h"
 #include "export.h"
+#include "export_xlsx.h"
 #include "number.h"
 #include "report.h"
 #include "schema.h"
@@ -680,5 +681,47 @@ Test(xlsx, columns_fit_the_labels)
 	cr_assert_geq(atof(w), 30, "row %d is %s high", row, w);
 	free(w);
 	book_free(b);
+	report_free(r);
+}
+
+/* The small API other commands use for a workbook of their own: a
+ * report's sheets and a plain sheet, text always a string, counts numbers
+ * (past 2^53 their digits). */
+Test(xlsx, a_workbook_of_ones_own_sheets)
+{
+	struct report	*r = load(EXAMPLES_DIR "/hongze-2024.csv");
+	char		 path[] = "/tmp/gk-xbook-XXXXXX", *err = NULL;
+	struct xbook	*b;
+	struct xsheet	*s;
+	struct xbook	*rb;
+	struct xsheet	*sh;
+	int		 fd;
+
+	cr_assert_neq(fd = mkstemp(path), -1);
+	close(fd);
+	cr_assert_not_null(b = xbook_new(path, "汇总", &err), "%s", err);
+	xbook_add_report(b, r, "汇总");
+	cr_assert_not_null(s = xbook_sheet(b, "单位"));
+	xsheet_heading(s, 0, 0, "报告单位");
+	xsheet_heading(s, 0, 1, "本年新收");
+	xsheet_text(s, 1, 0, "=cmd|' /C calc'!A0");
+	xsheet_figure(s, 1, 1, r, schema_find("t3.new.total"));
+	xsheet_count(s, 2, 1, INT64_C(9007199254740993));
+	xsheet_width(s, 0, 30);
+	xsheet_freeze(s, 1, 0);
+	cr_assert_eq(xbook_close(b, &err), 0, "%s", err);
+
+	rb = book_read(path);
+	strcpy(rb->path, path);
+	cr_assert_eq(rb->nsheets, 5);
+	cr_assert_str_eq(rb->sheets[1].name, "汇总表三");
+	sh = sheet(rb, "单位");
+	cr_assert_str_eq(text_at(rb, sh, 1, 1), "报告单位");
+	cr_assert_str_eq(text_at(rb, sh, 2, 1), "=cmd|' /C calc'!A0");
+	cr_assert_str_eq(cell(sh, 2, 2)->v, "95");
+	cr_assert_str_eq(cell(sh, 2, 2)->type, "");
+	cr_assert_str_eq(text_at(rb, sh, 3, 2), "9007199254740993");
+	cr_assert_null(strstr(rb->parts, "<f>"));
+	book_free(rb);
 	report_free(r);
 }
