@@ -514,8 +514,30 @@ xbook_add_table(struct xbook *b, const struct report *rep, int table,
 	layout_fini(&g);
 }
 
-/* One labelled text in the particulars: a paragraph per row, the label in
- * the first. Returns the next row. */
+/* How many bytes of s fill one row of the texts' column: as many lines as
+ * the highest row shows (a longer paragraph goes on in the next row, so
+ * nothing is hidden or cut at Excel's 32,767 characters a cell). */
+static size_t
+row_chunk(const char *s)
+{
+	const double	 budget = (XL_MAXROW - 4) / XL_LINE * (TEXT_WIDTH - 6);
+	const unsigned char *p = (const unsigned char *)s;
+	double		 w = 0;
+	size_t		 i, last = 0;
+
+	for (i = 0; p[i] != '\0'; i++) {
+		if ((p[i] & 0xc0) == 0x80)
+			continue;
+		if (w > budget)
+			return last;
+		last = i;
+		w += p[i] < 0x80 ? 1.1 : p[i] >= 0xe1 ? 2.1 : 1.1;
+	}
+	return i;
+}
+
+/* One labelled text in the particulars: a paragraph per row (a long one
+ * over several), the label in the first. Returns the next row. */
 static int
 put_para_rows(struct xbook *b, lxw_worksheet *ws, int row, const char *label,
     const char *text)
@@ -524,6 +546,7 @@ put_para_rows(struct xbook *b, lxw_worksheet *ws, int row, const char *label,
 	char		*para;
 	bool		 first = true;
 	double		 h;
+	size_t		 off, n;
 
 	put_text(b, ws, row, 0, label, b->f[XF_PLABEL]);
 	if (s == NULL || *s == '\0')
@@ -532,11 +555,18 @@ put_para_rows(struct xbook *b, lxw_worksheet *ws, int row, const char *label,
 		e = s + strcspn(s, "\r\n");
 		para = xstrndup(s, (size_t)(e - s));
 		if (first || strspn(para, " \t") < strlen(para)) {
-			h = xl_lines(para, TEXT_WIDTH - 2) * XL_LINE + 2;
-			worksheet_set_row(ws, (lxw_row_t)row,
-			    h > XL_MAXROW ? XL_MAXROW : h, NULL);
-			put_text(b, ws, row++, 1, para, b->f[XF_PTEXT]);
-			first = false;
+			for (off = 0; first || para[off] != '\0'; off += n) {
+				char	*part;
+
+				n = row_chunk(para + off);
+				part = xstrndup(para + off, n);
+				h = xl_lines(part, TEXT_WIDTH - 2) * XL_LINE + 2;
+				worksheet_set_row(ws, (lxw_row_t)row,
+				    h > XL_MAXROW ? XL_MAXROW : h, NULL);
+				put_text(b, ws, row++, 1, part, b->f[XF_PTEXT]);
+				free(part);
+				first = false;
+			}
 		}
 		free(para);
 		s = e + strspn(e, "\r\n");

@@ -725,3 +725,33 @@ Test(xlsx, a_workbook_of_ones_own_sheets)
 	book_free(rb);
 	report_free(r);
 }
+
+/* A text longer than a cell holds (32,767 characters) or a row shows goes
+ * on in the rows below: nothing of it is lost. */
+Test(xlsx, a_long_paragraph_goes_on_in_the_next_rows)
+{
+	struct report	*r = load(EXAMPLES_DIR "/hongze-2024.csv");
+	struct xbook	*b;
+	struct xsheet	*sh;
+	char		*para = malloc(40000 * 3 + 16), *got = calloc(1, 40000 * 3 + 16);
+	int		 i, row, nrows = 0;
+	const char	*t;
+
+	for (i = 0; i < 40000; i++)
+		memcpy(para + i * 3, i % 7 == 6 ? "\xe3\x80\x82" : "\xe5\x85\xac", 3);
+	strcpy(para + 40000 * 3, "end");
+	report_set(r, F_S5, para);
+	b = workbook_of(r);
+	sh = sheet(b, "封面与正文");
+	row = find_row(b, sh, 1, "五、存在的主要问题及改进情况");
+	cr_assert_neq(row, -1);
+	for (; (t = text_at(b, sh, row, 2)) != NULL &&
+	    (nrows == 0 || text_at(b, sh, row, 1) == NULL); row++, nrows++)
+		strcat(got, t);
+	cr_assert_gt(nrows, 1);
+	cr_assert_str_eq(got, para);
+	book_free(b);
+	free(para);
+	free(got);
+	report_free(r);
+}
