@@ -124,15 +124,33 @@ static void
 draw_title(struct tui *t)
 {
 	const char	*agency = report_get(t->r, F_AGENCY);
-	char		 buf[1200];
+	const char	*path = session_path(t->s);
+	char		 buf[1200], marks[128];
+	int		 room, wp, w;
 
 	attron(bar(t));
-	/* The marks last: the first edit does not move the agency. */
-	snprintf(buf, sizeof buf, " gkreport  %s  %s%s%s", session_path(t->s),
-	    agency != NULL ? agency : "",
+	/* The marks last: the first edit does not move the agency. They are
+	 * never cut: a long agency gives way, then a long path (its end, the
+	 * file's name, stays). */
+	snprintf(marks, sizeof marks, "%s%s",
 	    session_unjournaled(t->s) ? _(" [未保存，未记入恢复日志]") :
 	    session_modified(t->s) ? _(" [未保存]") : "",
 	    session_readonly(t->s) ? _(" [只读]") : "");
+	room = COLS - wt_strwidth(" gkreport  ") - wt_strwidth(marks);
+	wp = wt_strwidth(path);
+	if (wp > room - 2) {
+		while (*path != '\0' && wt_strwidth(path) > room - 3)
+			path++;
+		while ((*path & 0xc0) == 0x80)
+			path++;
+		snprintf(buf, sizeof buf, " gkreport  …%s%s", path, marks);
+	} else if (agency != NULL && wp + 2 + wt_strwidth(agency) > room) {
+		w = room - wp - 2 - 1;
+		snprintf(buf, sizeof buf, " gkreport  %s  %.*s…%s", path,
+		    w > 0 ? (int)fit(agency, w, NULL) : 0, agency, marks);
+	} else
+		snprintf(buf, sizeof buf, " gkreport  %s  %s%s", path,
+		    agency != NULL ? agency : "", marks);
 	put(0, 0, COLS, buf, false);
 	attroff(bar(t));
 }

@@ -224,10 +224,13 @@ open_report(struct tui *t, const char *path, bool readonly,
 	if (o.origin == SESSION_NEW)
 		say(t, false, "%s", _("新报告：请先填写报告单位和报告年度；"
 		    "按 ^S 保存后才会建立文件"));
-	else
+	else {
 		for (i = 0; i < t->nscreens; i++)
 			if (t->screens[i].section == SCH_S1)
 				t->screen = i;
+		if (o.origin == SESSION_FILE)
+			come_back(t);
+	}
 	if (o.warning != NULL)
 		say(t, false, "%s", o.warning);
 	t->back = t->screen;

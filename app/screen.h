@@ -15,6 +15,7 @@
 #define GK_SCREEN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <wchar.h>
 
 struct tui;
@@ -76,6 +77,10 @@ struct screen_mode {
 			     struct screen_status *);
 	/* A mouse click at (y, x) of the terminal: SCR_* flags. May be NULL. */
 	int		 (*click)(struct screen *, struct tui *, int y, int x);
+	/* The field under the cursor (a cell, a text, a cover item) and the
+	 * cursor's place in its text, kept to come back to; -1 for none.
+	 * May be NULL. */
+	int		 (*where)(struct screen *, struct tui *, size_t *point);
 };
 
 struct screen {

@@ -37,37 +37,44 @@ cover_free(struct screen *sc)
 	free(sc->data);
 }
 
+/* Each item on as many lines as it needs (at most three: a long agency is
+ * read whole, not its tail), then the preamble under them. */
 static void
 cover_draw(struct screen *sc, struct tui *t, int y0, int height)
 {
 	struct cover	*cv = sc->data;
 	struct textedit	*te;
-	int		 i, lw = 14, cy = -1, cx = 0, r, c;
+	int		 i, lw = 14, cy = -1, cx = 0, r, c, y = y0, rows, h;
 	char		 label[64];
 
 	for (i = 0; i < NCOVER - 1; i++) {
 		te = editor(t, cover_fields[i]);
 		snprintf(label, sizeof label, "%s：",
 		    schema_field(cover_fields[i])->label);
-		put(y0 + i, 2, lw, label, false);
+		put(y, 2, lw, label, false);
 		textedit_set_size(te, 1, COLS - lw - 4);
+		rows = textedit_lines(te);
+		rows = rows > 3 ? 3 : rows;
+		textedit_set_size(te, rows, COLS - lw - 4);
 		if (i == cv->item)
 			attron(A_UNDERLINE);
-		textedit_draw(te, stdscr, y0 + i, lw + 2);
+		textedit_draw(te, stdscr, y, lw + 2);
 		attroff(A_UNDERLINE);
 		if (i == cv->item) {
 			textedit_cursor(te, &r, &c);
-			cy = y0 + i;
+			cy = y + r;
 			cx = lw + 2 + c;
 		}
+		y += rows;
 	}
-	put(y0 + NCOVER, 2, COLS - 4, _("报告前言（可不填）："), false);
+	put(y + 1, 2, COLS - 4, _("报告前言（可不填）："), false);
 	te = editor(t, F_PREAMBLE);
-	textedit_set_size(te, height - NCOVER - 1, COLS - 4);
-	textedit_draw(te, stdscr, y0 + NCOVER + 1, 2);
+	h = height - (y + 2 - y0);
+	textedit_set_size(te, h > 1 ? h : 1, COLS - 4);
+	textedit_draw(te, stdscr, y + 2, 2);
 	if (cv->item == NCOVER - 1) {
 		textedit_cursor(te, &r, &c);
-		cy = y0 + NCOVER + 1 + r;
+		cy = y + 2 + r;
 		cx = 2 + c;
 	}
 	move(cy, cx);
@@ -127,6 +134,16 @@ cover_status(struct screen *sc, struct tui *t, struct screen_status *st)
 	st->text = f != NULL ? f->message : NULL;
 }
 
+static int
+cover_where(struct screen *sc, struct tui *t, size_t *point)
+{
+	struct cover	*cv = sc->data;
+	int		 f = cover_fields[cv->item];
+
+	*point = textedit_point(editor(t, f));
+	return f;
+}
+
 const struct screen_mode screen_cover = {
 	.name = "cover",
 	.ctx = CTX_TEXT,
@@ -138,4 +155,5 @@ const struct screen_mode screen_cover = {
 	.show = cover_show,
 	.leave = text_leave,
 	.status = cover_status,
+	.where = cover_where,
 };

@@ -496,6 +496,14 @@ grid_screen_click(struct screen *sc, struct tui *t, int y, int x)
 	return SCR_HANDLED | SCR_BODY | SCR_REPORT;
 }
 
+static int
+grid_screen_where(struct screen *sc, struct tui *t, size_t *point)
+{
+	(void)t;
+	*point = 0;
+	return cur_field(sc->data);
+}
+
 const struct screen_mode screen_grid = {
 	.name = "grid",
 	.ctx = CTX_GRID,
@@ -508,4 +516,5 @@ const struct screen_mode screen_grid = {
 	.leave = grid_screen_leave,
 	.status = grid_screen_status,
 	.click = grid_screen_click,
+	.where = grid_screen_where,
 };

@@ -8,13 +8,16 @@
 #include "config.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "keys.h"
 #include "nls.h"
 #include "report.h"
+#include "rules.h"
 #include "textedit.h"
 #include "tui.h"
+#include "wtext.h"
 
 struct textedit *
 editor(struct tui *t, int field)
@@ -89,9 +92,42 @@ static void
 text_draw(struct screen *sc, struct tui *t, int y0, int height)
 {
 	struct textedit	*te = editor(t, sch_sections[sc->section].text_field);
+	int		 line, lines;
+	char		 buf[64];
 
 	textedit_set_size(te, height, COLS - 1);
+	/* Where the cursor is in a text longer than the screen, at the end
+	 * of the heading's line. */
+	textedit_position(te, &line, &lines);
+	if (lines > height) {
+		snprintf(buf, sizeof buf, _("第 %d/%d 行"), line, lines);
+		put(y0 - 1, COLS - wt_strwidth(buf), wt_strwidth(buf), buf,
+		    false);
+	}
 	textedit_draw(te, stdscr, y0, 0);
+}
+
+/* A text still empty, or holding only its draft (W5), says so. */
+static void
+text_status(struct screen *sc, struct tui *t, struct screen_status *st)
+{
+	const struct findings	*fs = tui_findings(t);
+	int			 f = sch_sections[sc->section].text_field;
+	const struct finding	*fd = findings_for_field(fs, f, SEV_ERROR);
+
+	st->error = fd != NULL;
+	if (fd == NULL)
+		fd = findings_for_field(fs, f, SEV_INCOMPLETE);
+	st->text = fd != NULL ? fd->message : NULL;
+}
+
+static int
+text_where(struct screen *sc, struct tui *t, size_t *point)
+{
+	int	 f = sch_sections[sc->section].text_field;
+
+	*point = textedit_point(editor(t, f));
+	return f;
 }
 
 static int
@@ -125,4 +161,6 @@ const struct screen_mode screen_text = {
 	.key = text_key,
 	.show = text_show,
 	.leave = text_leave,
+	.status = text_status,
+	.where = text_where,
 };

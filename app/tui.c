@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -27,6 +28,7 @@
 #include "keymap.h"
 #include "nls.h"
 #include "number.h"
+#include "place.h"
 #include "textedit.h"
 #include "tui.h"
 #include "xmalloc.h"
@@ -178,6 +180,51 @@ show_field(struct tui *t, int field)
 			return;
 		}
 	}
+}
+
+/* Keep where the clerk is (the screen's field and the place in its text)
+ * for next time, as "KEY POINT". A place that cannot be kept is forgotten
+ * quietly: it is a convenience, not work. */
+static void
+remember(struct tui *t)
+{
+	struct screen	*sc = &t->screens[t->screen];
+	size_t		 point = 0;
+	char		*place, *err = NULL;
+	struct stat	 st;
+	int		 f;
+
+	if (sc->mode == &screen_help || sc->mode == &screen_checks)
+		sc = &t->screens[t->back];
+	if (sc->mode->where == NULL ||
+	    (f = sc->mode->where(sc, t, &point)) < 0)
+		return;
+	if (stat(session_path(t->s), &st) != 0)
+		return;			/* never saved: nothing to come back to */
+	place = xasprintf("%s %zu", schema_field(f)->key, point);
+	if (place_put(session_path(t->s), place, &err) == -1)
+		free(err);
+	free(place);
+}
+
+void
+come_back(struct tui *t)
+{
+	char		*place = place_get(session_path(t->s)), *sp;
+	int		 f;
+
+	if (place == NULL)
+		return;
+	if ((sp = strchr(place, ' ')) != NULL) {
+		*sp++ = '\0';
+		if ((f = schema_find(place)) >= 0) {
+			show_field(t, f);
+			if (schema_field(f)->cls != SC_CELL)
+				textedit_set_point(editor(t, f),
+				    (size_t)strtoul(sp, NULL, 10));
+		}
+	}
+	free(place);
 }
 
 /* ---- actions -------------------------------------------------------------- */
@@ -596,6 +643,7 @@ tui_main(const char *path, bool readonly)
 		run(&t);
 	if (t.s != NULL) {
 		endwin();
+		remember(&t);
 		if (t.discard)
 			session_discard(t.s);
 		else

@@ -58,6 +58,9 @@ void	commit(struct tui *, int field, const char *value);
 const struct findings *tui_findings(struct tui *);
 /* The screen shown. */
 struct screen *tui_screen(struct tui *);
+/* Show the screen and cell (or place in a text) where the clerk left this
+ * report last time (model/place.h), if it was kept. */
+void	come_back(struct tui *);
 
 /* ---- open.c ---- */
 /* Open the report at path in a session (a message on stderr and -1 when it

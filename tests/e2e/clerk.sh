@@ -21,7 +21,7 @@ fresh() {
 			i=$((i + 1))
 		done
 	fi
-	rm -f "$D/hz.csv"*
+	rm -rf "$D/hz.csv"* "$D/state"
 	cp "$TOP/examples/hongze-2024.csv" "$D/hz.csv"
 }
 # The screen lines from the third (under the title and the tab bar) to the
@@ -83,6 +83,8 @@ fi
 check_not "及时转载党中央、国务院重大方针政策。" "10: 一 longer than the screen"
 keys PageDown
 check "及时转载党中央、国务院重大方针政策。" "10: PgDn moves by a screen"
+if screen | sed -n 3p | grep -q '第 [0-9]*/[0-9]* 行'; then ok; else
+	bad "10: no position (第 N/M 行) on a long text"; fi
 
 # ---- 11. deleting last year's sentence: Ctrl-K, Ctrl-W, a selection --------
 fresh
@@ -189,6 +191,44 @@ keys Tab Tab Tab
 check "四、政府信息公开行政复议、行政诉讼情况" "13: on 四"
 keys Down Down Enter
 check "表四 › 行政复议 › 结果纠正" "13: Enter at the bottom: the top of the next column"
+
+# ---- 13. reopening goes back where the clerk left off ---------------------
+fresh
+start 80 24 "$XS" "$D/hz.csv"
+check "一、总体情况" "13: opens on 一"
+keys Tab Tab Down Down Right
+check "表三 › 三、本年度办理结果 › （一）予以公开 › 商业企业" "13: a cell of 三"
+keys C-q
+check "__EXIT__=0" "13: quit"
+start 80 24 "$XS" "$D/hz.csv"
+check "表三 › 三、本年度办理结果 › （一）予以公开 › 商业企业" \
+    "13: reopened on the same cell"
+if grep -q "hz.csv" "$D/state/gkreport/places" 2>/dev/null; then ok; else
+	bad "13: the place is kept in \$XDG_STATE_HOME/gkreport/places"; fi
+
+# ---- 5. a draft counts as not done ----------------------------------------
+rm -f "$D/new.csv"
+start 80 24 "$XS" "$D/new.csv"
+check "封面" "5: a new report"
+check " 一·1 " "5: 一 holds only the draft: not done"
+check " 六·1 " "5: 六's template sentence: not done"
+keys Tab
+check "一、总体情况：只有草稿" "5: 一 says why it is not done"
+
+# ---- 9. a long agency on the cover, [未保存] never cut ---------------------
+fresh
+sed 's/^meta.agency,报告单位,.*/meta.agency,报告单位,江苏省淮安市洪泽区人民政府办公室政务公开科和信息化管理中心联合编制组/' \
+    "$TOP/examples/hongze-2024.csv" >"$D/hz.csv"
+start 80 24 "$XS" "$D/hz.csv"
+check "一、总体情况" "9: opens on 一"
+keys BTab
+check "封面：" "9: the cover"
+check "江苏省淮安市洪泽区人民政府办公室政务公开科和信息化管理中心联" "9: the agency's start"
+check "编制组" "9: and its end, on the next line"
+keys Down Down Down Up Up Up End
+text "1"
+keys Enter
+check "[未保存]" "9: the title keeps [未保存] beside a long agency"
 
 # ---- 13. one Ctrl-Z takes a clause, not two paragraphs ---------------------
 fresh

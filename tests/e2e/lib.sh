@@ -38,8 +38,18 @@ SOCK=
 W=a
 E2E_TMP=$(mktemp -d "${TMPDIR:-/tmp}/gk-e2e-$E2E.XXXXXX") || exit 99
 D=$E2E_TMP
+# Where the application remembers each report's place: never the tester's.
+XDG_STATE_HOME=$E2E_TMP/.state
+export XDG_STATE_HOME
 e2e_cleanup() {
 	[ -n "$SOCK" ] && tmx kill-server 2>/dev/null
+	# The application leaves on the hangup, writing its journal and place.
+	e2e_i=0
+	while [ -s "$E2E_TMP/pid" ] && [ $e2e_i -lt 50 ] &&
+	    kill -0 "$(cat "$E2E_TMP/pid")" 2>/dev/null; do
+		sleep 0.1
+		e2e_i=$((e2e_i + 1))
+	done
 	chmod -R u+rwx "$E2E_TMP" 2>/dev/null
 	rm -rf "$E2E_TMP"
 }
@@ -87,6 +97,10 @@ new_session() {
 	e2e_n=$((e2e_n + 1))
 	SOCK=gk-$E2E-$$-$e2e_n
 	W=a
+	# Each session remembers places afresh (a script that wants them kept
+	# from one session to the next gives its own XDG_STATE_HOME to start).
+	XDG_STATE_HOME=$E2E_TMP/.state-$e2e_n
+	export XDG_STATE_HOME
 	w=$1 h=$2
 	shift 2
 	tmx new-session -d -s e2e -n a -x "$w" -y "$h" \

@@ -15,6 +15,7 @@ need_tmux
 new_session 80 24 -e PS1='$ ' -c "$D" sh
 tmx new-window -d -t e2e -n b -c "$D" sh
 run() {	# run ARGS...: start gkreport in window $W, its pid in $D/pid.$W
+	rm -rf "$XDG_STATE_HOME"	# it opens on 一, not where the last run left
 	keys "stty sane; clear; \"$GK\" $* & echo \$! > pid.$W; fg; s=\$?; stty sane; echo; echo __EXIT__=\$s" C-j
 }
 pid() { cat "$D/pid.$W"; }
