@@ -631,3 +631,71 @@ Test(journal, a_failed_write_does_not_swallow_the_next_record)
 	journal_close(j);
 	cr_expect_eq(journal_replay(rpath, NULL, NULL, &err), 1);
 }
+
+/* What journal_replay_steps hands back, as "key=value" and "|" before
+ * the first record of each step. */
+static void
+collect(const char *key, const char *value, bool first, void *arg)
+{
+	char	*s = arg;
+	size_t	 n = strlen(s);
+
+	snprintf(s + n, 512 - n, "%s%s=%s ", first ? "| " : "", key,
+	    value != NULL ? value : "");
+}
+
+Test(journal, a_step_is_written_once_and_replayed_whole)
+{
+	struct journal	*j;
+	char		*err = NULL, got[512] = "";
+
+	j = journal_open(rpath, &err);
+	cr_assert_not_null(j, "%s", err);
+	append_ok(j, "t3.new.natural", "1");
+	journal_hold(j);
+	append_ok(j, "t3.new.biz", "0");
+	append_ok(j, "t3.new.npo", NULL);
+	cr_assert_eq(journal_flush(j, &err), 0, "%s", err);
+	append_ok(j, "t3.new.legal", "2");
+	journal_close(j);
+	cr_expect_eq(journal_replay_steps(rpath, collect, got, NULL, &err), 4);
+	cr_expect_str_eq(got, "| t3.new.natural=1 | t3.new.biz=0 t3.new.npo= "
+	    "| t3.new.legal=2 ");
+}
+
+Test(journal, a_step_with_a_damaged_record_is_dropped_whole)
+{
+	struct journal		*j;
+	struct journal_info	 ji;
+	char			*err = NULL, got[512] = "", *p = journal_path(rpath);
+	char			*s, *at;
+	FILE			*fp;
+	long			 n;
+
+	j = journal_open(rpath, &err);
+	cr_assert_not_null(j, "%s", err);
+	journal_hold(j);
+	append_ok(j, "t3.new.biz", "5");
+	append_ok(j, "t3.new.npo", "6");
+	cr_assert_eq(journal_flush(j, &err), 0);
+	append_ok(j, "t3.new.legal", "2");
+	journal_close(j);
+	/* Flip a figure of the step: its line fails its CRC. */
+	fp = fopen(p, "r+");
+	cr_assert_not_null(fp);
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	s = calloc(1, (size_t)n + 1);
+	fseek(fp, 0, SEEK_SET);
+	cr_assert_eq(fread(s, 1, (size_t)n, fp), (size_t)n);
+	at = strstr(s, "t3.new.npo\t6");
+	cr_assert_not_null(at);
+	fseek(fp, at - s + (long)strlen("t3.new.npo\t"), SEEK_SET);
+	fputc('7', fp);
+	fclose(fp);
+	free(s);
+	cr_expect_eq(journal_replay_steps(rpath, collect, got, &ji, &err), 1);
+	cr_expect_str_eq(got, "| t3.new.legal=2 ", "none of the step, the rest");
+	cr_expect_gt(ji.ignored, 0);
+	free(p);
+}
