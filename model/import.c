@@ -318,25 +318,36 @@ imp_is_quote(uint32_t c)
 	    c == 0x300e || c == 0x300f;
 }
 
-/* The form labels are compared in: full-width ASCII made ASCII (so both
- * kinds of parentheses are "()"), spaces and quotes dropped. Caller
- * frees. */
-char *
-imp_norm(const char *s)
+/* The next character of *s as labels are compared: full-width ASCII made
+ * ASCII (so both kinds of parentheses are "()"), spaces and quotes
+ * skipped. Written to ch; its length, 0 at the end of s. */
+static size_t
+norm_next(const char **s, char *ch)
 {
-	char	*out = xmalloc(strlen(s) + 1), *o = out;
 	int	 n;
 
-	while (*s != '\0') {
-		uint32_t	 c = imp_utf8_get(s, &n);
+	while (**s != '\0') {
+		uint32_t	 c = imp_utf8_get(*s, &n);
 
-		s += n;
+		*s += n;
 		if (c >= 0xff01 && c <= 0xff5e)
 			c -= 0xfee0;
 		if (imp_is_space(c) || imp_is_quote(c))
 			continue;
-		o += imp_utf8_put(o, c);
+		return imp_utf8_put(ch, c);
 	}
+	return 0;
+}
+
+/* The form labels are compared in (norm_next). Caller frees. */
+char *
+imp_norm(const char *s)
+{
+	char	*out = xmalloc(strlen(s) + 1), *o = out;
+	size_t	 k;
+
+	while ((k = norm_next(&s, o)) > 0)
+		o += k;
 	*o = '\0';
 	return out;
 }
@@ -347,19 +358,8 @@ imp_norm_into(const char *s, char *out, size_t size)
 {
 	size_t	 o = 0, k;
 	char	 ch[4];
-	int	 n;
 
-	while (*s != '\0') {
-		uint32_t	 c = imp_utf8_get(s, &n);
-
-		s += n;
-		if (c >= 0xff01 && c <= 0xff5e)
-			c -= 0xfee0;
-		if (imp_is_space(c) || imp_is_quote(c))
-			continue;
-		k = imp_utf8_put(ch, c);
-		if (o + k >= size)
-			break;
+	while ((k = norm_next(&s, ch)) > 0 && o + k < size) {
 		memcpy(out + o, ch, k);
 		o += k;
 	}
@@ -619,18 +619,9 @@ static bool
 norm_eq(const char *normed, const char *label)
 {
 	char	 ch[4];
-	int	 n;
 	size_t	 k;
 
-	while (*label != '\0') {
-		uint32_t	 c = imp_utf8_get(label, &n);
-
-		label += n;
-		if (c >= 0xff01 && c <= 0xff5e)
-			c -= 0xfee0;
-		if (imp_is_space(c) || imp_is_quote(c))
-			continue;
-		k = imp_utf8_put(ch, c);
+	while ((k = norm_next(&label, ch)) > 0) {
 		if (strncmp(normed, ch, k) != 0)
 			return false;
 		normed += k;
@@ -638,9 +629,9 @@ norm_eq(const char *normed, const char *label)
 	return *normed == '\0';
 }
 
-/* Code points of a normalised label, for the similarity below. */
-static int
-codepoints(const char *s, uint32_t *out, int max)
+/* The first max code points of s into out; how many. */
+int
+imp_codepoints(const char *s, uint32_t *out, int max)
 {
 	int	 n = 0, k;
 
@@ -705,7 +696,7 @@ rowform(int t, int r)
 				    sizeof rl);
 				memcpy(f->norm, rl, sizeof f->norm);
 				item_number(rl, f->num, sizeof f->num);
-				f->n = codepoints(rl, f->cp, 128);
+				f->n = imp_codepoints(rl, f->cp, 128);
 				for (i = 0; i < f->n; i++)
 					f->mask[(f->cp[i] >> 6) & 3] |=
 					    (uint64_t)1 << (f->cp[i] & 63);
@@ -780,7 +771,7 @@ match_row(struct importer *im, int t, const char *label, enum match_how *how)
 	if (strlen(label) > 3 * 128)
 		return -1;
 	item_number(label, num, sizeof num);
-	nx = codepoints(label, x, 128);
+	nx = imp_codepoints(label, x, 128);
 	for (r = 0; r < tb->nrows && r < MAXROWS; r++) {
 		const struct rowform	*f = rowform(t, r);
 

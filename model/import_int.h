@@ -21,6 +21,8 @@ bool		 imp_is_quote(uint32_t);
  * dropped. Caller frees. */
 char		*imp_norm(const char *);
 void		 imp_norm_into(const char *, char *, size_t);
+/* The first max code points of s; how many. */
+int		 imp_codepoints(const char *, uint32_t *, int);
 
 /* One line for the reader: a line of the text as it is, or a table row
  * rebuilt from a layout as cells separated by tabs (the label first,

@@ -135,18 +135,6 @@ is_box(uint32_t c)
 	return (c >= 0x2500 && c <= 0x257f) || c == '|';
 }
 
-static int
-codepoints(const char *s, uint32_t *out, int max)
-{
-	int	 n = 0, k;
-
-	while (*s != '\0' && n < max) {
-		out[n++] = imp_utf8_get(s, &k);
-		s += k;
-	}
-	return n;
-}
-
 /* The item number a normalised label starts with ("3.", "(七)", "一、"):
  * its length in code points, 0 if none. */
 static int
@@ -190,7 +178,7 @@ cands_init(void)
 			imp_norm_into(sch_tables[t].rows[r].label, buf,
 			    sizeof buf);
 			memcpy(c->norm, buf, sizeof c->norm);
-			c->n = codepoints(buf, c->cp, LABCP);
+			c->n = imp_codepoints(buf, c->cp, LABCP);
 			c->nnum = item_len(c->cp, c->n);
 			if (c->nnum > 8)
 				c->nnum = 0;
@@ -364,7 +352,7 @@ boundary(const char *s, struct tok *t, int nt)
 		return true;
 	if (nt != 1)
 		return false;
-	n = codepoints(t[0].s, cp, 4);
+	n = imp_codepoints(t[0].s, cp, 4);
 	if (n < 3 || cp[1] != 0x3001)		/* 、 */
 		return false;
 	switch (cp[0]) {
@@ -727,7 +715,7 @@ window_text(struct implayout *l, int a, int b, uint32_t *win)
 		if (bl->kind == L_FOOTER)
 			continue;
 		for (j = 0; j < upto && n < WINCP; j++)
-			n += codepoints(bl->t[j].s, win + n, WINCP - n);
+			n += imp_codepoints(bl->t[j].s, win + n, WINCP - n);
 	}
 	return n;
 }
