@@ -365,6 +365,26 @@ quit(struct tui *t)
 		say(t, false, "%s", _("继续编辑"));
 }
 
+/* A name beside path for an export: NAME-2.EXT, NAME-3.EXT, … the first
+ * that no file has or that an earlier export of ours has. Caller frees. */
+static char *
+free_name(const char *path)
+{
+	const char	*base = strrchr(path, '/'), *dot;
+	char		*name = NULL;
+	int		 i;
+
+	base = base != NULL ? base + 1 : path;
+	if ((dot = strrchr(base, '.')) == NULL || dot == base)
+		dot = path + strlen(path);
+	for (i = 2; ; i++) {
+		free(name);
+		name = xasprintf("%.*s-%d%s", (int)(dot - path), path, i, dot);
+		if (access(name, F_OK) != 0 || place_is_export(name))
+			return name;
+	}
+}
+
 /* The export menu, drawn from the table of formats: the format's key,
  * then a file beside the report. */
 static void
@@ -375,7 +395,7 @@ export_menu(struct tui *t)
 	struct buf			 q = { NULL, 0, 0 };
 	wint_t				 ch;
 	int				 fmt, i;
-	char				*out, *err = NULL;
+	char				*out, *err = NULL, *other = NULL;
 
 	commit_text(t);
 	buf_add(&q, _("导出："));
@@ -390,10 +410,21 @@ export_menu(struct tui *t)
 		return;
 	}
 	out = export_default_path(session_path(t->s), fmt);
+	if (access(out, F_OK) == 0 && !place_is_export(out)) {
+		/* Not an export of ours (the published text the report came
+		 * from, a file someone edited): never replaced. */
+		other = out;
+		out = free_name(other);
+	}
 	if (session_export(t->s, fmt, out, &err) == -1) {
 		say(t, true, "%s", err);
 		free(err);
+	} else if (other != NULL) {
+		place_exported(out);
+		say(t, false, _("%s 不是 gkreport 导出的文件，没有覆盖；已导出到 %s"),
+		    other, out);
 	} else {
+		place_exported(out);
 		fs = tui_findings(t);
 		if (fs->nerror + fs->nincomplete > 0)
 			say(t, true, _("已导出到 %s（注意：报告还有 %d 项错误、%d 项未填）"),
@@ -402,6 +433,7 @@ export_menu(struct tui *t)
 			say(t, false, _("已导出到 %s"), out);
 	}
 	free(out);
+	free(other);
 }
 
 /* Start next year's report from this one, in a file beside it. */
@@ -421,9 +453,17 @@ new_year(struct tui *t)
 		say(t, false, "%s", _("已取消"));
 	else if (session_save_next_year(t->s, path, &cause) == -1)
 		trouble(t, cause);
-	else
-		say(t, false, _("已建立下一年度的报告 %s；退出后用 gkreport %s 打开"),
-		    path, path);
+	else {
+		/* Go on in the new year's report (this one saved first, if
+		 * the clerk wants). */
+		quit(t);
+		if (t->quit) {
+			t->next = path;
+			return;
+		}
+		say(t, false, _("已建立下一年度的报告 %s，本报告还有未保存的修改，"
+		    "所以留在这里"), path);
+	}
 	free(path);
 }
 
@@ -652,5 +692,11 @@ tui_main(const char *path, bool readonly)
 	free_screens(&t);
 	for (i = 0; i < SCH_NFIELDS; i++)
 		textedit_free(t.te[i]);
+	if (t.next != NULL) {
+		/* F9: the new year's report, in this terminal, afresh. */
+		execl("/proc/self/exe", "gkreport", t.next, (char *)NULL);
+		cli_error(_("请用 gkreport %s 打开下一年度的报告"), t.next);
+		free(t.next);
+	}
 	return t.s != NULL ? 0 : EXIT_TROUBLE;
 }

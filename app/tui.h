@@ -44,6 +44,8 @@ struct tui {
 	bool			 colors;
 	bool			 quit;
 	bool			 discard;	/* quit dropping unsaved edits */
+	char			*next;		/* a report to open after quitting
+						   (F9's new year), or NULL */
 };
 
 /* ---- tui.c ---- */

@@ -174,3 +174,84 @@ place_put(const char *report_path, const char *place, char **err)
 	free(dir);
 	return rc;
 }
+
+#define EXPORTS_KEEP	500		/* exports remembered */
+
+/* A file's identity as an export line starts: "DEV INO SIZE MTIME". */
+static bool
+file_id(const char *path, char *buf, size_t len)
+{
+	struct stat	 st;
+
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return false;
+	snprintf(buf, len, "%llu %llu %lld %lld.%09ld",
+	    (unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
+	    (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+	    (long)st.st_mtim.tv_nsec);
+	return true;
+}
+
+void
+place_exported(const char *path)
+{
+	char			*dir, *file, *s, *me, *line, *next, *tab, *err = NULL;
+	char			 id[128];
+	struct buf		 b = { NULL, 0, 0 };
+	struct safeio_out	 out = { 0600, 0, NULL };
+	int			 kept = 1;
+
+	if (!file_id(path, id, sizeof id) || (dir = state_dir(true)) == NULL)
+		return;
+	file = xasprintf("%s/exports", dir);
+	me = absolute(path);
+	buf_addf(&b, "%s\t%s\n", id, me);
+	s = read_state(file);
+	for (line = s; line != NULL && kept < EXPORTS_KEEP; line = next) {
+		if ((next = strchr(line, '\n')) == NULL)
+			break;
+		*next++ = '\0';
+		tab = strchr(line, '\t');
+		if (tab == NULL || strcmp(tab + 1, me) == 0)
+			continue;
+		buf_addf(&b, "%s\n", line);
+		kept++;
+	}
+	free(s);
+	if (safeio_save(file, b.s, b.len, &out, &err) == -1)
+		free(err);	/* forgotten: the next export picks a new name */
+	free(b.s);
+	free(me);
+	free(file);
+	free(dir);
+}
+
+bool
+place_is_export(const char *path)
+{
+	char	*dir = state_dir(false), *file, *s, *me, *line, *next, *tab;
+	char	 id[128];
+	bool	 ours = false;
+
+	if (dir == NULL || !file_id(path, id, sizeof id)) {
+		free(dir);
+		return false;
+	}
+	file = xasprintf("%s/exports", dir);
+	s = read_state(file);
+	me = absolute(path);
+	for (line = s; line != NULL && !ours; line = next) {
+		if ((next = strchr(line, '\n')) == NULL)
+			break;
+		*next++ = '\0';
+		tab = strchr(line, '\t');
+		ours = tab != NULL && strcmp(tab + 1, me) == 0 &&
+		    (size_t)(tab - line) == strlen(id) &&
+		    strncmp(line, id, strlen(id)) == 0;
+	}
+	free(me);
+	free(s);
+	free(file);
+	free(dir);
+	return ours;
+}

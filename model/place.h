@@ -9,6 +9,7 @@
 #ifndef GK_PLACE_H
 #define GK_PLACE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The place kept for a report file, or NULL. Caller frees. */
@@ -16,5 +17,14 @@ char	*place_get(const char *report_path);
 /* Keep the place of a report file; -1 with *err (caller frees) when the
  * state file cannot be written. */
 int	 place_put(const char *report_path, const char *place, char **err);
+
+/* The files gkreport exported, in $XDG_STATE_HOME/gkreport/exports, a line
+ * per file: "DEVICE INODE SIZE MTIME<TAB>ABSOLUTE-PATH". An export may
+ * replace only a file noted here and unchanged since (the published text
+ * a report was imported from, a file someone edited: never). */
+/* Note that gkreport has just written path as an export. */
+void	 place_exported(const char *path);
+/* Whether path is a file gkreport exported, unchanged since. */
+bool	 place_is_export(const char *path);
 
 #endif

@@ -230,6 +230,41 @@ text "1"
 keys Enter
 check "[未保存]" "9: the title keeps [未保存] beside a long agency"
 
+# ---- 1. F7 never overwrites the published text the report came from ------
+rm -f "$D"/pub*
+cp "$TOP/tests/data/import/hongze-2024.txt" "$D/pub.txt"
+cp "$D/pub.txt" "$D/pub.orig"
+start 80 24 "$XS" "$D/pub.txt"
+check "导入并保存为" "1: the published text offered for import"
+keys y
+check "一、总体情况" "1: imported and opened"
+keys F7
+check "发布用文本" "1: the export menu"
+keys t
+check "不是 gkreport 导出的文件，没有覆盖" "1: the source text is not replaced"
+check "pub-2.txt" "1: exported beside it under a free name"
+if cmp -s "$D/pub.txt" "$D/pub.orig"; then ok; else
+	bad "1: pub.txt changed by the export"; fi
+keys F7
+check "发布用文本" "1: the export menu again"
+keys t
+wait_file "$D/pub-2.txt~" "" 30
+if [ -e "$D/pub-2.txt~" ] && [ ! -e "$D/pub-3.txt" ]; then ok; else
+	bad "1: a second export replaces its own earlier one, keeping pub-2.txt~"
+fi
+
+# ---- 7. F9 opens the new year's report --------------------------------------
+rm -f "$D"/hz-20*
+cp "$TOP/examples/hongze-2024.csv" "$D/hz-2024.csv"
+start 80 24 "$XS" "$D/hz-2024.csv"
+check "一、总体情况" "7: this year's report"
+keys F9
+check "以本报告开始下一年度" "7: F9 asks"
+keys y
+check "hz-2025.csv" "7: the new year's report is open"
+check " 二·10 " "7: its tables wait for this year's figures"
+[ -e "$D/hz-2025.csv" ] && ok || bad "7: hz-2025.csv not written"
+
 # ---- 13. one Ctrl-Z takes a clause, not two paragraphs ---------------------
 fresh
 start 80 24 "$XS" "$D/hz.csv"

@@ -154,7 +154,7 @@ if "$GK" export --list-formats | grep -qx xlsx; then
 	    bad "no workbook beside the report"
 fi
 keys F9 y
-check "已建立下一年度的报告" "next year started"
+check "hongze-2025.csv" "next year started and opened"
 grep -q "^meta.year,.*,2025" "$D/hongze-2025.csv" && ok || bad "next year's file"
 
 keys C-q
