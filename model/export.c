@@ -425,9 +425,9 @@ render_svg(struct buf *b, const struct report *r, enum export_encoding enc)
 
 /* A format: what others are told of it, and how it is made. A renderer
  * either appends the bytes to a buffer (render) or, for a library that only
- * writes files, writes the file at the path it is given (write_file: a
- * private temporary file, read back; the bytes then go through the one
- * atomic writer like every other export). */
+ * writes files, writes the file at the path it is given (write_file): when
+ * saving, the one atomic writer's own temporary file (safeio_save_with);
+ * for export_render (stdout, tests), a private temporary file read back. */
 struct export_format_def {
 	struct export_format_info info;
 	void	(*render)(struct buf *, const struct report *,
@@ -680,6 +680,21 @@ export_write(const struct report *r, enum export_format fmt,
 	return 0;
 }
 
+/* What a file renderer needs inside safeio_save_with. */
+struct file_job {
+	const struct report	*r;
+	enum export_format	 fmt;
+};
+
+/* The library writes the atomic writer's own temporary file by its name. */
+static int
+fill_file(int fd, const char *tmp, void *arg, char **why)
+{
+	const struct file_job	*job = arg;
+
+	return formats[job->fmt].write_file(job->r, tmp, why);
+}
+
 int
 export_save(const struct report *r, enum export_format fmt,
     enum export_encoding enc, const char *path, const char *input,
@@ -687,10 +702,15 @@ export_save(const struct report *r, enum export_format fmt,
 {
 	const char		*inputs[] = { input, NULL };
 	struct safeio_out	 o = { 0666, 0, inputs };
+	struct file_job		 job = { r, fmt };
 	char			*s;
 	size_t			 len;
 	int			 rc;
 
+	if (can_render(fmt, enc, err) == -1)
+		return -1;
+	if (formats[fmt].render == NULL)
+		return safeio_save_with(path, fill_file, &job, &o, err);
 	if ((s = export_render(r, fmt, enc, &len, err)) == NULL)
 		return -1;
 	rc = safeio_save(path, s, len, &o, err);

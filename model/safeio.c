@@ -359,11 +359,35 @@ check_target(const char *path, const char *target, bool *exists,
 	return 0;
 }
 
+/* safeio_save's bytes, as a fill function. */
+struct bytes {
+	const void	*data;
+	size_t		 len;
+};
+
+static int
+fill_bytes(int fd, const char *tmp, void *arg, char **err)
+{
+	const struct bytes	*b = arg;
+
+	return write_all(fd, b->data, b->len);
+}
+
 int
 safeio_save(const char *path, const void *data, size_t len,
     const struct safeio_out *o, char **err)
 {
+	struct bytes	 b = { data, len };
+
+	return safeio_save_with(path, fill_bytes, &b, o, err);
+}
+
+int
+safeio_save_with(const char *path, int (*fill)(int, const char *, void *,
+    char **), void *arg, const struct safeio_out *o, char **err)
+{
 	struct flock	 fl;
+	char		*why = NULL;
 	char		*target, *dir, *tmp, *bak;
 	mode_t		 mode = 0, mask;
 	bool		 exists, moved = false;
@@ -396,7 +420,7 @@ safeio_save(const char *path, const void *data, size_t len,
 	fl.l_type = F_WRLCK;
 	fl.l_whence = SEEK_SET;
 	(void)fcntl(fd, F_SETLK, &fl);
-	if (write_all(fd, data, len) == -1 || fchmod(fd, mode) == -1 ||
+	if (fill(fd, tmp, arg, &why) == -1 || fchmod(fd, mode) == -1 ||
 	    fsync(fd) == -1) {
 		e = errno;
 		close(fd);
@@ -441,7 +465,8 @@ safeio_save(const char *path, const void *data, size_t len,
 fail:
 	unlink(tmp);
 	*err = xasprintf(_("无法保存 %s：%s；原文件未改动"), path,
-	    safeio_why(e));
+	    why != NULL ? why : safeio_why(e));
+	free(why);
 fail_early:
 	free(target);
 	free(dir);

@@ -62,6 +62,16 @@ char		*safeio_resolve(const char *path);
 int		 safeio_save(const char *path, const void *data, size_t len,
 		     const struct safeio_out *, char **err);
 
+/* The same, the temporary file filled by fill(fd, tmppath, arg, &why)
+ * instead of from bytes: for a library that writes a file by its name
+ * (libxlsxwriter), which then writes the very temporary file that is
+ * synced and renamed. fill returns 0, or -1 with errno set or *why (fill
+ * allocates it) saying what went wrong. */
+int		 safeio_save_with(const char *path,
+		     int (*fill)(int fd, const char *tmppath, void *arg,
+		     char **why), void *arg, const struct safeio_out *,
+		     char **err);
+
 /* Whether the regular file at path starts as a gkreport report file
  * (header "key,label,value"). Never follows a symlink or waits. */
 bool		 safeio_is_report(const char *path);

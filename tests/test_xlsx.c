@@ -755,3 +755,42 @@ Test(xlsx, a_long_paragraph_goes_on_in_the_next_rows)
 	free(got);
 	report_free(r);
 }
+
+/* Saved, the workbook is written by libxlsxwriter into the atomic
+ * writer's own temporary file: the target is whole, the previous version
+ * stays as NAME~, and no temporary file is left in the folder. */
+Test(xlsx, save_writes_through_the_atomic_writer)
+{
+	struct report	*r = load(EXAMPLES_DIR "/hongze-2024.csv");
+	char		 dir[] = "/tmp/gk-xlsx-save-XXXXXX", path[128], cmd[256];
+	char		*err = NULL;
+	struct xbook	*b;
+	FILE		*p;
+	int		 n;
+
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/甲.xlsx", dir);
+	cr_assert_eq(export_save(r, EXPORT_XLSX, EXPORT_UTF8, path, NULL,
+	    &err), 0, "%s", err);
+	report_set(r, schema_find("t2.permit.decisions"), "1234");
+	cr_assert_eq(export_save(r, EXPORT_XLSX, EXPORT_UTF8, path, NULL,
+	    &err), 0, "%s", err);
+	b = book_read(path);
+	strcpy(b->path, path);
+	cr_assert_eq(check_figures(b, r), SCH_NCELLS);
+	book_free(b);		/* removes path */
+	snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", dir);
+	cr_assert_not_null(p = popen(cmd, "r"));
+	cr_assert_eq(fscanf(p, "%d", &n), 1);
+	pclose(p);
+	cr_assert_eq(n, 1, "left in the folder: %d files (only 甲.xlsx~)", n);
+	snprintf(path, sizeof path, "%s/甲.xlsx~", dir);
+	cr_assert_eq(access(path, R_OK), 0, "no previous version kept");
+	unlink(path);
+	rmdir(dir);
+	cr_assert_eq(export_save(r, EXPORT_XLSX, EXPORT_UTF8,
+	    "/nonexistent-gk/x.xlsx", NULL, &err), -1);
+	cr_assert_not_null(strstr(err, "/nonexistent-gk/x.xlsx"));
+	free(err);
+	report_free(r);
+}
