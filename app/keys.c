@@ -47,6 +47,16 @@ const struct widget_key tui_widget_keys[] = {
 	{ CTX_CHECKS, "n", N_("为提示写说明（为什么这样填）") },
 	{ CTX_TEXT, N_("方向键 Home End PgUp PgDn"), N_("移动光标") },
 	{ CTX_TEXT, "Enter", N_("换行（封面各项：确认）") },
+	{ CTX_GRID, "Backspace", N_("改这一格：从原来的数字改起") },
+	{ CTX_GRID, N_("填写中按方向键"), N_("确认这个数字并移过去") },
+	{ CTX_GRID, "Shift-Home Shift-End", N_("到表格的第一格、最后一格") },
+	{ CTX_CHECKS, N_("↑ ↓ PgUp PgDn"), N_("在问题间移动") },
+	{ CTX_CHECKS, "Esc", N_("回到原来的屏幕") },
+	{ CTX_TEXT, "Backspace Delete", N_("删去前一个字、后一个字") },
+	{ CTX_TEXT, "^K", N_("删到行尾（在行尾：与下一行接上）") },
+	{ CTX_TEXT, "^W", N_("删去前一个词或半句（到逗号、顿号为止）") },
+	{ CTX_TEXT, N_("Shift+方向键 Shift-Home Shift-End"),
+	  N_("选中文字；接着输入就替换，Delete 就删去") },
 };
 
 const size_t tui_nwidget_keys = sizeof tui_widget_keys /

@@ -265,6 +265,29 @@ check "hz-2025.csv" "7: the new year's report is open"
 check " 二·10 " "7: its tables wait for this year's figures"
 [ -e "$D/hz-2025.csv" ] && ok || bad "7: hz-2025.csv not written"
 
+# ---- 12. the help in plain Chinese -----------------------------------------
+fresh
+start 80 24 "$XS" "$D/hz.csv"
+check "一、总体情况" "12: opened"
+keys F1
+check "  Tab            下一屏" "12: the help, from the key table"
+keys PageDown
+check "  Delete：清空这一格（表格）" "12: Delete in the grid"
+check "  Backspace：改这一格：从原来的数字改起（表格）" "12: Backspace edits a figure"
+check "  填写中按方向键：确认这个数字并移过去（表格）" "12: arrows store a figure"
+check "  Shift-Home Shift-End：到表格的第一格、最后一格（表格）" "12: Shift-Home/End"
+check "  n：为提示写说明" "12: n on the checks screen"
+check "  ^K：删到行尾" "12: Ctrl-K"
+keys PageDown
+check "  ·N   还有 N 项没填" "12: what ·N means"
+check "  ✗    有错误" "12: what ✗ means"
+check "一年的报告怎么填：" "12: how a January goes"
+keys PageDown
+check "错误（复议诉讼合计）：表四每类：总计 等于" "12: R4 in words"
+check "提示（上年结转）：上年结转 等于 去年报告的结转下年度" "12: X1 in words"
+keys Escape
+check "一、总体情况" "12: Esc leaves the help"
+
 # ---- 13. one Ctrl-Z takes a clause, not two paragraphs ---------------------
 fresh
 start 80 24 "$XS" "$D/hz.csv"
