@@ -263,13 +263,21 @@ static void
 draw_status(struct tui *t, const struct screen_status *st, int extra)
 {
 	struct wt_line	 l[2];
-	int		 y = LINES - 2 - extra, n;
+	int		 y = LINES - 2 - extra, n, prev;
 	attr_t		 a = st->error ? errmsg(t) : 0;
 	char		*piece;
 
 	move(y - 1, 0);
 	clrtoeol();
-	if (st->field >= 0)
+	if (st->field >= 0 && (prev = schema_prev(st->field)) >= 0 &&
+	    schema_field(prev)->kind != SK_TEXT &&
+	    report_get(t->r, prev) != NULL) {
+		/* Last year's figure of the cell (prev.*), to compare. */
+		piece = xasprintf(_("%s  上年 %s"),
+		    schema_display_label(st->field), report_get(t->r, prev));
+		put_line(y - 1, piece);
+		free(piece);
+	} else if (st->field >= 0)
 		put_line(y - 1, schema_display_label(st->field));
 	move(y, 0);
 	clrtoeol();

@@ -234,7 +234,7 @@ static bool
 grid_commit(struct tui *t, struct table_screen *ts, bool keep)
 {
 	int	 f = cur_field(ts);
-	char	*norm = number_normalize(ts->edit);
+	char	*norm = number_typed(ts->edit, schema_field(f)->kind);
 	int64_t	 v;
 	int	 e;
 
@@ -461,8 +461,10 @@ grid_screen_leave(struct screen *sc, struct tui *t, enum screen_leave how)
 	return grid_commit(t, ts, how == LEAVE_KEEP);
 }
 
-/* The cell's label, and the failing identity of the cell (or of the cell
- * last changed, or the table's first): it stays while the cursor moves. */
+/* The cell's label, and the failing identity of the cell, else a warning
+ * on it (X3, W2: the text says another figure), else the failing identity
+ * of the cell last changed, or the table's first: it stays while the
+ * cursor moves. */
 static void
 grid_screen_status(struct screen *sc, struct tui *t, struct screen_status *st)
 {
@@ -473,6 +475,12 @@ grid_screen_status(struct screen *sc, struct tui *t, struct screen_status *st)
 
 	st->field = cur_field(ts);
 	f = findings_for_field(fs, st->field, SEV_ERROR);
+	if (f == NULL && (f = findings_for_field(fs, st->field,
+	    SEV_WARNING)) != NULL) {
+		st->text = f->message;
+		st->error = false;
+		return;
+	}
 	if (f == NULL && t->last_field >= 0)
 		f = findings_for_field(fs, t->last_field, SEV_ERROR);
 	for (i = 0; f == NULL && i < fs->n; i++)

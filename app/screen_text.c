@@ -10,9 +10,11 @@
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "keys.h"
 #include "nls.h"
+#include "number.h"
 #include "report.h"
 #include "rules.h"
 #include "textedit.h"
@@ -32,14 +34,41 @@ editor(struct tui *t, int field)
 void
 commit_text(struct tui *t)
 {
-	char	*s;
+	char	*s, date[16];
+	int64_t	 y;
+	int	 f;
 
 	if (t->te_dirty < 0)
 		return;
-	s = textedit_text(t->te[t->te_dirty]);
-	commit(t, t->te_dirty, s);
+	f = t->te_dirty;
+	s = textedit_text(t->te[f]);
+	if (schema_field(f)->kind != SK_TEXT) {
+		/* The cover's year and dates as clerks type them: "２０２４",
+		 * 2024年1月1日, 2024.1.1, 2024/1/1 are stored as 2024-01-01. */
+		char	*typed = number_typed(s, schema_field(f)->kind);
+
+		free(s);
+		s = typed;
+		textedit_set_text(t->te[f], s);
+	}
+	commit(t, f, s);
 	free(s);
 	t->te_dirty = -1;
+	/* A year and no period yet: propose the whole year. */
+	if (f == F_YEAR && report_value(t->r, F_YEAR, &y) &&
+	    report_state(t->r, F_PERIOD_START) == RS_EMPTY &&
+	    report_state(t->r, F_PERIOD_END) == RS_EMPTY) {
+		snprintf(date, sizeof date, "%04d-01-01", (int)y);
+		commit(t, F_PERIOD_START, date);
+		snprintf(date, sizeof date, "%04d-12-31", (int)y);
+		commit(t, F_PERIOD_END, date);
+		if (t->te[F_PERIOD_START] != NULL)
+			textedit_set_text(t->te[F_PERIOD_START],
+			    report_get(t->r, F_PERIOD_START));
+		if (t->te[F_PERIOD_END] != NULL)
+			textedit_set_text(t->te[F_PERIOD_END],
+			    report_get(t->r, F_PERIOD_END));
+	}
 }
 
 void
@@ -107,20 +136,6 @@ text_draw(struct screen *sc, struct tui *t, int y0, int height)
 	textedit_draw(te, stdscr, y0, 0);
 }
 
-/* A text still empty, or holding only its draft (W5), says so. */
-static void
-text_status(struct screen *sc, struct tui *t, struct screen_status *st)
-{
-	const struct findings	*fs = tui_findings(t);
-	int			 f = sch_sections[sc->section].text_field;
-	const struct finding	*fd = findings_for_field(fs, f, SEV_ERROR);
-
-	st->error = fd != NULL;
-	if (fd == NULL)
-		fd = findings_for_field(fs, f, SEV_INCOMPLETE);
-	st->text = fd != NULL ? fd->message : NULL;
-}
-
 static int
 text_where(struct screen *sc, struct tui *t, size_t *point)
 {
@@ -150,6 +165,42 @@ text_leave(struct screen *sc, struct tui *t, enum screen_leave how)
 	(void)how;
 	commit_text(t);
 	return true;
+}
+
+/* An error of the text, else the finding of the paragraph under the
+ * cursor (W2, X4, X5: they quote a phrase or a paragraph of the text),
+ * else a text still empty or holding only its draft (W1, W5) says so,
+ * else any other finding of the text. */
+static void
+text_status(struct screen *sc, struct tui *t, struct screen_status *st)
+{
+	int			 field = sch_sections[sc->section].text_field;
+	const struct findings	*fs = tui_findings(t);
+	const struct finding	*f = NULL;
+	const char		*text = report_get(t->r, field);
+	size_t			 point, pos = 0;
+
+	f = findings_for_field(fs, field, SEV_ERROR);
+	if (f == NULL && text != NULL) {
+		/* The cursor is a character index; the findings count bytes
+		 * of the text as last committed. */
+		point = textedit_point(editor(t, field));
+		while (text[pos] != '\0' && point > 0) {
+			pos++;
+			while (((unsigned char)text[pos] & 0xc0) == 0x80)
+				pos++;
+			point--;
+		}
+		f = findings_for_text(fs, field, pos);
+	}
+	if (f == NULL)
+		f = findings_for_field(fs, field, SEV_INCOMPLETE);
+	if (f == NULL)
+		f = findings_for_field(fs, field, -1);
+	if (f == NULL)
+		return;
+	st->text = f->message;
+	st->error = f->sev == SEV_ERROR;
 }
 
 const struct screen_mode screen_text = {

@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "nls.h"
@@ -208,6 +209,86 @@ number_normalize(const char *s)
 	memmove(out, out + i, o - i);
 	out[o - i] = '\0';
 	return out;
+}
+
+int
+number_parse_date(const char *s, int64_t *ymd)
+{
+	char	*n = number_normalize(s), iso[32];
+	int	 part[3] = { 0, 0, 0 }, np = 0, nd = 0, e;
+	char	*p = n;
+	const char *sep = NULL;
+
+	/* Three runs of digits, separated by one kind of separator (年 月 日
+	 * count as one kind), nothing else. */
+	while (*p != '\0' && np < 3) {
+		if (*p >= '0' && *p <= '9') {
+			if (nd++ >= (np == 0 ? 4 : 2))
+				break;
+			part[np] = part[np] * 10 + (*p++ - '0');
+			continue;
+		}
+		if (nd == 0)
+			break;
+		while (*p == ' ')
+			p++;
+		np++;
+		nd = 0;
+		if (np == 3)
+			break;
+		if (strncmp(p, "年", 3) == 0 || strncmp(p, "月", 3) == 0) {
+			if (sep != NULL && strcmp(sep, "年") != 0)
+				break;
+			sep = "年";
+			p += 3;
+		} else if (*p == '-' || *p == '.' || *p == '/') {
+			if (sep != NULL && *sep != *p)
+				break;
+			sep = *p == '-' ? "-" : *p == '.' ? "." : "/";
+			p++;
+		} else
+			break;
+		while (*p == ' ')
+			p++;
+	}
+	if (np == 2 && nd > 0)
+		np = 3;		/* it ended with the day's digits */
+	else if (np == 3 && sep != NULL && strcmp(sep, "年") == 0 &&
+	    (strncmp(p, "日", 3) == 0 || strncmp(p, "号", 3) == 0))
+		p += 3;
+	e = np == 3 && *p == '\0' && sep != NULL && part[0] >= 1000 ?
+	    NUM_OK : NUM_NOT_NUMBER;
+	free(n);
+	if (e != NUM_OK)
+		return e;
+	snprintf(iso, sizeof iso, "%04d-%02d-%02d", part[0], part[1] % 100,
+	    part[2] % 100);
+	return parse_date(iso, strlen(iso), ymd);
+}
+
+char *
+number_typed(const char *s, enum sch_kind kind)
+{
+	char	*n, buf[NUM_BUFSZ];
+	int64_t	 v;
+
+	if (kind == SK_TEXT)
+		return xstrdup(s);
+	if (kind == SK_DATE) {
+		if (number_parse_date(s, &v) == NUM_OK)
+			return xstrdup(number_format(v, SK_DATE, buf));
+		return number_normalize(s);
+	}
+	n = number_normalize(s);
+	if (number_parse(n, kind, &v) == NUM_OK) {
+		free(n);
+		if (kind == SK_YEAR) {
+			snprintf(buf, sizeof buf, "%04d", (int)v);
+			return xstrdup(buf);
+		}
+		return xstrdup(number_format(v, kind, buf));
+	}
+	return n;
 }
 
 int64_t

@@ -39,6 +39,17 @@ char		*number_format(int64_t v, enum sch_kind kind, char buf[NUM_BUFSZ]);
 /* Normalise typed or pasted input: full-width digits, point, minus and
  * spaces become ASCII, and surrounding spaces go. Caller frees. */
 char		*number_normalize(const char *s);
+/* What a clerk typed into a field of kind, as it is stored: normalised
+ * (number_normalize), and when it is a valid value, its canonical text:
+ * "0012" is "12", "２０２４" is "2024", a date typed as 2024年1月1日,
+ * 2024.1.1, 2024/1/1 or 2024-1-1 is "2024-01-01". What is not valid stays
+ * as typed (normalised), for R5 to show. (The file reader keeps what a
+ * file says, spec §6: this is for typed input.) Caller frees. */
+char		*number_typed(const char *s, enum sch_kind kind);
+/* A date as clerks write it: YYYY-MM-DD, YYYY-M-D, YYYY年M月D日, YYYY.M.D,
+ * YYYY/M/D (ASCII or full-width digits, spaces around). NUM_OK and
+ * *ymd = YYYYMMDD for a real date, else NUM_NOT_NUMBER. */
+int		 number_parse_date(const char *s, int64_t *ymd);
 /* a + b, or -1 when it would exceed INT64_MAX. Both must be >= 0. */
 int64_t		 number_add(int64_t a, int64_t b);
 

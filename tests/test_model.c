@@ -331,3 +331,62 @@ Test(number, years_and_dates)
 	cr_assert_neq(parse("2024-13-01", SK_DATE, &v), NUM_OK);
 	cr_assert_neq(parse("24", SK_YEAR, &v), NUM_OK);
 }
+
+/* Typed input as it is stored (the editor's commit path): leading zeros
+ * go, full-width digits are made ASCII; what is not valid stays. */
+Test(number, typed_input_is_stored_canonical)
+{
+	static const struct {
+		const char	*in;
+		enum sch_kind	 kind;
+		const char	*out;
+	} c[] = {
+		{ "0012", SK_COUNT, "12" },
+		{ "０１２", SK_COUNT, "12" },
+		{ " 0 ", SK_COUNT, "0" },
+		{ "000", SK_COUNT, "0" },
+		{ "007730.280", SK_AMOUNT, "7730.28" },
+		{ "0.5", SK_AMOUNT, "0.5" },
+		{ "２０２４", SK_YEAR, "2024" },
+		{ "12x", SK_COUNT, "12x" },
+		{ "-3", SK_COUNT, "-3" },
+		{ "2.5", SK_COUNT, "2.5" },
+		{ "2024-01-01", SK_DATE, "2024-01-01" },
+		{ "2024年1月1日", SK_DATE, "2024-01-01" },
+		{ "2024 年 12 月 31 日", SK_DATE, "2024-12-31" },
+		{ "２０２４年７月１日", SK_DATE, "2024-07-01" },
+		{ "2024.1.1", SK_DATE, "2024-01-01" },
+		{ "2024/1/1", SK_DATE, "2024-01-01" },
+		{ "2024-7-1", SK_DATE, "2024-07-01" },
+		{ "2024/02/29", SK_DATE, "2024-02-29" },
+		{ "2023/02/29", SK_DATE, "2023/02/29" },	/* no such day */
+		{ "2024-13-01", SK_DATE, "2024-13-01" },
+		{ "2024.1/1", SK_DATE, "2024.1/1" },	/* two separators */
+		{ "24.1.1", SK_DATE, "24.1.1" },
+		{ "2024年1月", SK_DATE, "2024年1月" },
+		{ "元旦", SK_DATE, "元旦" },
+	};
+	size_t	 i;
+	char	*s;
+
+	for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+		s = number_typed(c[i].in, c[i].kind);
+		cr_expect_str_eq(s, c[i].out, "%s", c[i].in);
+		free(s);
+	}
+}
+
+Test(number, parse_date_accepts_what_clerks_type)
+{
+	int64_t	 v;
+
+	cr_assert_eq(number_parse_date("2024年1月1日", &v), NUM_OK);
+	cr_assert_eq(v, 20240101);
+	cr_assert_eq(number_parse_date("2024.12.31", &v), NUM_OK);
+	cr_assert_eq(v, 20241231);
+	cr_assert_eq(number_parse_date("2024/6/30", &v), NUM_OK);
+	cr_assert_eq(v, 20240630);
+	cr_assert_eq(number_parse_date("2024-06-31", &v), NUM_NOT_NUMBER);
+	cr_assert_eq(number_parse_date("", &v), NUM_NOT_NUMBER);
+	cr_assert_eq(number_parse_date("2024年1月1日起", &v), NUM_NOT_NUMBER);
+}
