@@ -116,7 +116,9 @@ PY
 	[ "$count" -ge 1000000 ] && reps=$BIGREPS
 	r=$(measure "$reps" "$GKREPORT" sum --skip-duplicates "$tmp/links")
 	row "sum --skip-duplicates FOLDER" "$r" "$count"
-	echo "$r" | awk -v n="$count" '{ printf "%d %.2f %.2f\n", n, $1 / n * 1e6, $4 / n * 1e6 }' >>"$tmp/perfile"
+	# runs that gave no figure (exit 2, or no ptybench) are left out
+	echo "$r" | awk -v n="$count" '$1 != "-" && $1 > 0 && $3 < 2 {
+	    printf "%d %.2f %.2f\n", n, $1 / n * 1e6, $4 / n * 1e6 }' >>"$tmp/perfile"
 	if [ -n "$OLD" ] && [ "$count" -le "${BENCH_OLD_MAX:-100000}" ]; then
 		r=$(measure "$reps" "$OLD" sum "$tmp/links")
 		row "(before) $(basename "$OLD") sum FOLDER" "$r" "$count"
