@@ -131,14 +131,24 @@ static void
 draw_band(const struct table_screen *ts, const struct sch_band *b, int y,
     int lw)
 {
-	int	 c, x, cw = ts->g.cell_width, vis = grid_visible_cells(&ts->g);
+	const struct sch_table	*tb = &sch_tables[ts->table];
+	int	 c, x, r, cw = ts->g.cell_width, vis = grid_visible_cells(&ts->g);
+	const char *h;
 
+	/* A row of the band, for the kind of its cells. */
+	for (r = 0; r < tb->nrows && &tb->bands[tb->rows[r].band] != b; r++)
+		;
 	attron(A_BOLD);
 	put(y, 0, lw, b->caption != NULL ? b->caption : b->corner, false);
 	for (c = ts->g.left; c < b->ncols && c < ts->g.left + vis; c++) {
 		x = lw + 1 + (c - ts->g.left) * cw;
-		put(y, x, cw, wt_strwidth(b->cols[c].label) < cw ?
-		    b->cols[c].label : b->cols[c].brief, true);
+		h = wt_strwidth(b->cols[c].label) < cw ? b->cols[c].label :
+		    b->cols[c].brief;
+		/* The fee's unit is on screen, not only in the status line. */
+		if (r < tb->nrows && schema_field(schema_cell(ts->table, r,
+		    c))->kind == SK_AMOUNT)
+			h = _("金额(万元)");
+		put(y, x, cw, h, true);
 	}
 	attroff(A_BOLD);
 }

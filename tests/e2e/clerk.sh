@@ -150,6 +150,7 @@ fresh
 start 80 24 "$XS" "$D/hz.csv"
 keys Tab
 check "二、主动公开政府信息情况" "6: on 二"
+check "金额(万元)" "12: the fee's unit on the grid"
 keys Down Down
 text "7545.50"
 keys Up
