@@ -11,6 +11,8 @@
  *   - 复议、诉讼: table 四's three groups, their totals and outcomes;
  *   - against last year, for every figure whose prev.* is present.
  *
+ * The picture is part of the published report, so its words are Chinese
+ * whatever the interface language (like the report's own labels).
  * Labels come from the schema. Text is escaped for XML (controls and bidi
  * characters are dropped afterwards, as in every export); fonts are a
  * stack of common Chinese faces ending in sans-serif, nothing is loaded
@@ -31,7 +33,6 @@
 #include "buf.h"
 #include "export_svg.h"
 #include "layout.h"
-#include "nls.h"
 #include "number.h"
 #include "schema.h"
 #include "xmalloc.h"
