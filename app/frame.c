@@ -18,6 +18,7 @@
 #include "nls.h"
 #include "report.h"
 #include "rules.h"
+#include "show.h"
 #include "textedit.h"
 #include "tui.h"
 #include "wtext.h"
@@ -53,14 +54,33 @@ fit(const char *s, int width, int *usedp)
 	return (size_t)(end - s);
 }
 
+/* Whether s holds what must not reach the terminal raw (a control, C1, a
+ * bidi control, a byte that is not UTF-8): then show_dup shows it. */
+static bool
+raw_unsafe(const char *s)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+
+	for (; *u != '\0'; u++)
+		if (*u < 0x20 || *u == 0x7f ||
+		    (*u == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f) ||
+		    (*u == 0xe2 && (u[1] == 0x80 || u[1] == 0x81)) ||
+		    (*u == 0xd8 && u[1] == 0x9c))
+			return true;
+	return false;
+}
+
 void
 put(int y, int x, int width, const char *s, bool right)
 {
 	int	 used, pad;
 	size_t	 n;
+	char	*v = NULL;
 
 	if (width <= 0)
 		return;
+	if (raw_unsafe(s))
+		s = v = show_dup(s, 0);
 	n = fit(s, width, &used);
 	move(y, x);
 	pad = width - used;
@@ -69,6 +89,7 @@ put(int y, int x, int width, const char *s, bool right)
 	addnstr(s, (int)n);
 	if (!right)
 		printw("%*s", pad, "");
+	free(v);
 }
 
 /* Uncoloured blanks cost the terminal one "clear to end of line",
@@ -79,9 +100,13 @@ put_line(int y, const char *s)
 {
 	attr_t	 a;
 	short	 pair;
+	char	*v = NULL;
 
+	if (raw_unsafe(s))
+		s = v = show_dup(s, 0);
 	move(y, 0);
 	addnstr(s, (int)fit(s, COLS, NULL));
+	free(v);
 	attr_get(&a, &pair, NULL);
 	attrset(A_NORMAL);
 	clrtoeol();

@@ -690,6 +690,16 @@ textedit_draw(struct textedit *te, WINDOW *win, int top, int left)
 				    a0 | A_REVERSE : a0, pair, NULL);
 				if (te->s[i] == L'\t') {
 					waddstr(win, "    ");
+				} else if (te->s[i] < 0x20 || te->s[i] == 0x7f ||
+				    (te->s[i] >= 0x80 && te->s[i] < 0xa0)) {
+					/* a control: never sent raw */
+					waddch(win, '?');
+				} else if (te->s[i] == 0x61c ||
+				    te->s[i] == 0x200e || te->s[i] == 0x200f ||
+				    (te->s[i] >= 0x202a && te->s[i] <= 0x202e) ||
+				    (te->s[i] >= 0x2066 && te->s[i] <= 0x2069)) {
+					/* a bidi control (no width): it
+					 * would reorder the screen */
 				} else {
 					wc[0] = te->s[i];
 					wc[1] = 0;

@@ -9,6 +9,9 @@
 # terminal output (the typescript) must hold none of those bytes: no ESC,
 # no BEL, no C1 (UTF-8 C2 80..9F or a lone byte 80..FF), no bidi control;
 # what they were is shown visibly instead (^[, \u009b, \u202e, \x9b).
+# The application (in tmux, its raw output piped out) goes through every
+# screen of such a report: no OSC, BEL, C1 or bidi control from the file
+# reaches the terminal either.
 set -u
 GK=${GKREPORT:?GKREPORT is not set}
 TOP=${TOP_SRCDIR:?TOP_SRCDIR is not set}
@@ -128,6 +131,43 @@ term "help" "$GK" --help
 for f in e.txt e.csv e.html; do clean "$f" "export file $f"; done
 shown e.html '&#x202E;' "export html: the bidi override as a reference"
 shown e.txt '甲局]0;pwned[2J]52;c;ZXZpbA==31m乙' "export text: controls dropped"
+
+# The application: its own output is terminal control, so what is looked
+# for is what only a file could have put there: OSC (ESC ]), BEL, C1, bidi.
+TMUX_BIN=${TMUX_BIN:-$(command -v tmux || true)}
+if [ -n "$TMUX_BIN" ]; then
+	TM="$TMUX_BIN -L e2e-term-$$ -f /dev/null"
+	$TM new-session -d -s t -x 100 -y 30 -e LC_ALL=C.UTF-8 \
+	    -e TERM=tmux-256color -e ESCDELAY=25 -c "$D" sh
+	$TM pipe-pane -o -t t "cat >>'$D/app.raw'"
+	printf '%s' "$n1" >"$D/name"
+	$TM send-keys -t t "\"$GK\" \"\$(cat '$D/name')\"; echo __EXIT__" Enter
+	i=0
+	until $TM capture-pane -p -t t | grep -q "检查"; do
+		i=$((i + 1)); [ $i -gt 100 ] && break; sleep 0.1; done
+	# Every screen: the cover, the texts, the tables, the checks.
+	for k in Tab Tab Tab Tab Tab Tab Tab F8; do
+		$TM send-keys -t t $k
+		sleep 0.2
+	done
+	$TM send-keys -t t C-q
+	i=0
+	until $TM capture-pane -p -t t | grep -q "__EXIT__"; do
+		i=$((i + 1)); [ $i -gt 50 ] && break; sleep 0.1; done
+	$TM kill-server
+	if perl -0777 -ne '
+		my @bad;
+		push @bad, "OSC" if /\e\]/;
+		push @bad, "BEL" if /\a/;
+		push @bad, "C1" if /\xc2[\x80-\x9f]/;
+		push @bad, "bidi" if /\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xd8\x9c/;
+		if (@bad) { print join(", ", @bad), "\n"; exit 1 }' "$D/app.raw" >"$D/why"; then
+		ok
+	else
+		bad "the application: $(cat "$D/why") reached the terminal"
+	fi
+	shown "$D/app.raw" '\u202e' "the application: the agency's bidi override"
+fi
 
 echo "terminal: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
