@@ -426,6 +426,25 @@ bare(const char *s, size_t len, size_t *n)
 	return out;
 }
 
+/* The first n-byte needle in the len bytes at s, or NULL: the words are
+ * short and the texts' clauses too, where a plain first-byte scan beats
+ * memmem's set-up. */
+static const char *
+find(const char *s, size_t len, const char *needle, size_t n)
+{
+	const char	*p = s, *end = s + len;
+
+	if (n == 0 || len < n)
+		return NULL;
+	while ((p = memchr(p, needle[0], (size_t)(end - p) - n + 1)) != NULL) {
+		if (memcmp(p, needle, n) == 0)
+			return p;
+		if (++p > end - n)
+			break;
+	}
+	return NULL;
+}
+
 /* Does the '|'-list `alts` have a word inside [s, e)? Sets *at to the end
  * of the last occurrence of the latest-ending word. */
 static bool
@@ -438,7 +457,7 @@ has_any(const char *s, const char *e, const char *alts, const char **at)
 		bar = strchr(a, '|');
 		n = bar != NULL ? (size_t)(bar - a) : strlen(a);
 		for (p = s; p + n <= e &&
-		    (q = memmem(p, (size_t)(e - p), a, n)) != NULL;
+		    (q = find(p, (size_t)(e - p), a, n)) != NULL;
 		    p = q + 1)
 			if (best == NULL || q + n > best)
 				best = q + n;
@@ -451,24 +470,29 @@ has_any(const char *s, const char *e, const char *alts, const char **at)
 	return best != NULL;
 }
 
-/* The position of the earliest word of the '|'-list in [s, e), or NULL. */
-static const char *
-first_of(const char *s, const char *e, const char *alts)
+/* The earliest start and the latest end of the words of the '|'-list
+ * alts in [s, e); false when none occurs. */
+static bool
+scan_any(const char *s, const char *e, const char *alts, size_t altlen,
+    const char **first, const char **last)
 {
-	const char	*a = alts, *bar, *q, *best = NULL;
+	const char	*a = alts, *end = alts + altlen, *bar, *p, *q;
 	size_t		 n;
 
-	while (*a != '\0') {
-		bar = strchr(a, '|');
-		n = bar != NULL ? (size_t)(bar - a) : strlen(a);
-		q = memmem(s, (size_t)(e - s), a, n);
-		if (q != NULL && (best == NULL || q < best))
-			best = q;
-		a += n;
-		if (*a == '|')
-			a++;
+	*first = *last = NULL;
+	while (a < end) {
+		bar = memchr(a, '|', (size_t)(end - a));
+		n = bar != NULL ? (size_t)(bar - a) : (size_t)(end - a);
+		for (p = s; p + n <= e &&
+		    (q = find(p, (size_t)(e - p), a, n)) != NULL; p = q + 1) {
+			if (*first == NULL || q < *first)
+				*first = q;
+			if (*last == NULL || q + n > *last)
+				*last = q + n;
+		}
+		a += n + 1;
 	}
-	return best;
+	return *first != NULL;
 }
 
 /* Do all the ' '-separated groups of need occur in [s, e)? *last gets the
@@ -478,28 +502,22 @@ static bool
 has_all(const char *s, const char *e, const char *need, const char **first,
     const char **last)
 {
-	char		 group[256];
-	const char	*g = need, *sp, *at = NULL, *f;
+	const char	*g = need, *sp, *f, *l = NULL;
 	size_t		 n;
 
 	*first = NULL;
 	while (*g != '\0') {
 		sp = strchr(g, ' ');
 		n = sp != NULL ? (size_t)(sp - g) : strlen(g);
-		if (n >= sizeof group)
-			abort();
-		memcpy(group, g, n);
-		group[n] = '\0';
-		if (!has_any(s, e, group, &at))
+		if (!scan_any(s, e, g, n, &f, &l))
 			return false;
-		f = first_of(s, e, group);
 		if (*first == NULL || f < *first)
 			*first = f;
 		g += n;
 		if (*g == ' ')
 			g++;
 	}
-	*last = at;
+	*last = l;
 	return true;
 }
 
@@ -713,7 +731,9 @@ silenced(const struct report *r, const char *ss, const char *ls,
 	if (!report_value(r, F_YEAR, &year))
 		return false;
 	for (p = ss; p < num; p += k) {
-		if (digit_of(cp_at(p, (size_t)(num - p), &k)) < 0) {
+		k = 1;
+		if (!((*p >= '0' && *p <= '9') || ((unsigned char)*p == 0xef &&
+		    digit_of(cp_at(p, (size_t)(num - p), &k)) >= 0))) {
 			after = false;
 			continue;
 		}
@@ -944,13 +964,13 @@ check_zero(const struct report *r, const char *text, int field,
 	const char	*first;
 	int		 i, j, group = t4_group(ss, ce);
 
-	if (silenced(r, ss, cs, ce))
-		return;
 	memset(&st, 0, sizeof st);
 	st.quote_start = NULL;
 	for (i = 0; i < NZERO; i++) {
 		if (!pattern_applies(zeros[i].spec, ss, cs, ce, &first))
 			continue;
+		if (st.quote_start == NULL && silenced(r, ss, cs, ce))
+			return;
 		for (j = 0; j < zeros[i].nread; j++) {
 			int64_t	 v;
 
@@ -982,7 +1002,8 @@ check_w2(const struct report *r, int field, struct findings *fs)
 	const char	*first;
 	struct statement st, last;
 	struct token	 t;
-	bool		 have_last = false, clause_has_number = false;
+	bool		 have_last = false, clause_has_number = false, silent;
+	bool		 t4_words = false;	/* 复 or 诉 in the sentence so far */
 	size_t		 k;
 	uint32_t	 c;
 	int		 i, group;
@@ -995,7 +1016,8 @@ check_w2(const struct report *r, int field, struct findings *fs)
 	for (p = text; p < e;) {
 		c = cp_at(p, (size_t)(e - p), &k);
 		if (ends_clause(c)) {
-			if (!clause_has_number)
+			/* Zero in words is always about table 四. */
+			if (!clause_has_number && t4_words)
 				check_zero(r, text, field, ss, cs, p, fs);
 			p += k;
 			cs = ls = p;
@@ -1003,9 +1025,12 @@ check_w2(const struct report *r, int field, struct findings *fs)
 			if (ends_sentence(c)) {
 				ss = p;
 				have_last = false;
+				t4_words = false;
 			}
 			continue;
 		}
+		if (c == 0x590d || c == 0x8bc9)		/* 复, 诉 */
+			t4_words = true;
 		if (digit_of(c) < 0) {
 			p += k;
 			continue;
@@ -1029,7 +1054,8 @@ check_w2(const struct report *r, int field, struct findings *fs)
 		st.stated = t.value;
 		group = t4_group(ss, t.start);
 		st.group = group;
-		for (i = 0; i < NPAT && !silenced(r, ss, ls, t.start); i++) {
+		silent = silenced(r, ss, ls, t.start);
+		for (i = 0; i < NPAT && !silent; i++) {
 			if (!pattern_applies(pats[i].spec, ss, ls, t.start,
 			    &first))
 				continue;
@@ -1054,7 +1080,7 @@ check_w2(const struct report *r, int field, struct findings *fs)
 		if (i == st.nread)
 			w2_finding(text, field, &st, NULL, fs);
 	}
-	if (!clause_has_number)
+	if (!clause_has_number && t4_words)
 		check_zero(r, text, field, ss, cs, e, fs);
 }
 
@@ -1101,6 +1127,8 @@ is_heading(const char *s, const char *e)
 	const char *const *h;
 	int		 found = 0;
 
+	if (e - s > 120)	/* longer than any heading, numbered and spaced */
+		return 0;
 	b = bare(s, (size_t)(e - s), &n);
 	for (;;) {
 		for (j = 0; numerals[j] != 0 && i < n && b[i] != numerals[j]; j++)
