@@ -193,8 +193,9 @@ cmd_check(const struct cli_args *args)
 
 static const struct cli_option options[] = {
 	{ "prev", 0, N_("上年.csv"),
-	    N_("用上年的报告文件填入“上年报告”数字，\n"
-	    "检查上年结转（X1）和现行有效件数（X2）") },
+	    N_("用上年的报告文件填入“上年报告”（数字和文字），\n"
+	    "检查上年结转（X1）、现行有效件数（X2）、\n"
+	    "与上年相差悬殊（X3）和沿用上年文字（X4）") },
 	{ "blank-as-zero", 0, NULL, N_("把空格子当作 0（不报“未填”）") },
 	{ "format", 0, N_("格式"),
 	    N_("text（默认，按表分组的说明）或\n"
