@@ -35,6 +35,7 @@
 #include "csvout.h"
 #include "csvio.h"
 #include "export.h"
+#include "export_xlsx.h"
 #include "nls.h"
 #include "review.h"
 #include "safeio.h"
@@ -52,7 +53,7 @@
 enum fmt { FMT_TEXT, FMT_CSV, FMT_UNITS };
 
 /* Files the run writes, skipped among its inputs. */
-enum { OUT_SUM, OUT_UNITS, OUT_HTML, OUT_REVIEW, NOUT };
+enum { OUT_SUM, OUT_UNITS, OUT_HTML, OUT_REVIEW, OUT_XLSX, NOUT };
 
 /* One argument: a file, or a folder with its *.csv names (read once,
  * sorted; the names live in one pool). */
@@ -613,6 +614,162 @@ roster_print(const struct roster *ro, const struct roster_result *res,
 	}
 }
 
+/* What the workbook of --xlsx is made of. */
+struct xlsx_job {
+	const struct units	*units;
+	const struct report	*total;
+	bool			 review;
+};
+
+/* The workbook: 汇总 (the key figures added up), 单位 (the units table)
+ * and 问题清单 (one row per finding), written into the atomic writer's
+ * temporary file. Figures and counts are numbers; rates and the amount
+ * are written as the table writes them (text), so they match it. */
+static int
+fill_xlsx(int fd, const char *tmppath, void *arg, char **why)
+{
+	const struct xlsx_job	*j = arg;
+	const struct unit	*un;
+	struct xbook		*b;
+	struct xsheet		*s;
+	int64_t			 fig[UNITS_NFIGS];
+	uint64_t		 have;
+	char			 t[32], *h;
+	int			 i, k, c, row;
+
+	(void)fd;
+	if ((b = xbook_new(tmppath, _("汇总"), why)) == NULL)
+		return -1;
+	units_figures(j->total, fig, &have);
+	if ((s = xbook_sheet(b, _("汇总"))) != NULL) {
+		xsheet_heading(s, 0, 0, _("项目"));
+		xsheet_heading(s, 0, 1, _("合计"));
+		xsheet_width(s, 0, 28);
+		for (k = 0; k < UNITS_NFIGS; k++) {
+			xsheet_text(s, k + 1, 0, _(units_figs[k].label));
+			if (!((have >> k) & 1))
+				continue;
+			if (strcmp(units_figs[k].rows, "fees") == 0)
+				xsheet_text(s, k + 1, 1,
+				    units_fig_text(fig, have, k, t));
+			else
+				xsheet_count(s, k + 1, 1, fig[k]);
+		}
+	}
+	if ((s = xbook_sheet(b, _("单位"))) != NULL) {
+		c = 0;
+		xsheet_heading(s, 0, c++, _("序号"));
+		xsheet_heading(s, 0, c++, _("文件"));
+		xsheet_heading(s, 0, c++, _("报告单位"));
+		xsheet_heading(s, 0, c++, _("年度"));
+		xsheet_heading(s, 0, c++, _("状态"));
+		xsheet_heading(s, 0, c++, _("错误"));
+		xsheet_heading(s, 0, c++, _("未填"));
+		xsheet_heading(s, 0, c++, _("提示"));
+		for (k = 0; k < rules_ninfo; k++)
+			xsheet_heading(s, 0, c++, rules_info[k].id);
+		for (k = 0; k < UNITS_NFIGS; k++)
+			xsheet_heading(s, 0, c++, _(units_figs[k].label));
+		for (k = 0; k < UNITS_NRATES; k++) {
+			h = xasprintf("%s(%%)=%s", _(units_rates[k].label),
+			    _(units_rates[k].formula));
+			xsheet_heading(s, 0, c++, h);
+			free(h);
+			if (units_rates[k].ranked) {
+				h = xasprintf(_("%s排名"),
+				    _(units_rates[k].label));
+				xsheet_heading(s, 0, c++, h);
+				free(h);
+			}
+		}
+		if (j->review)
+			for (k = 0; k <= REV_NDECISIONS; k++)
+				xsheet_heading(s, 0, c++, units_decision_label(
+				    k < REV_NDECISIONS ? k : -1));
+		xsheet_heading(s, 0, c++, _("原因"));
+		xsheet_freeze(s, 1, 3);
+		xsheet_width(s, 1, 24);
+		xsheet_width(s, 2, 28);
+		for (i = 0; i < units_count(j->units); i++) {
+			un = units_get(j->units, i);
+			row = i + 1;
+			c = 0;
+			xsheet_count(s, row, c++, i + 1);
+			xsheet_text(s, row, c++, un->file);
+			xsheet_text(s, row, c++, un->agency);
+			if (un->year > 0)
+				xsheet_count(s, row, c, un->year);
+			c++;
+			xsheet_text(s, row, c++, units_status_label(un->status));
+			xsheet_count(s, row, c++, un->nerror);
+			xsheet_count(s, row, c++, un->nempty);
+			xsheet_count(s, row, c++, un->nwarning);
+			for (k = 0; k < rules_ninfo; k++)
+				xsheet_count(s, row, c++, un->by_rule[k]);
+			for (k = 0; k < UNITS_NFIGS; k++, c++) {
+				if (!((un->have >> k) & 1))
+					continue;
+				if (strcmp(units_figs[k].rows, "fees") == 0)
+					xsheet_text(s, row, c, units_fig_text(
+					    un->fig, un->have, k, t));
+				else
+					xsheet_count(s, row, c, un->fig[k]);
+			}
+			for (k = 0; k < UNITS_NRATES; k++) {
+				xsheet_text(s, row, c++, units_rate_text(un->fig,
+				    un->have, k, t));
+				if (!units_rates[k].ranked)
+					continue;
+				if (un->rank[k] > 0)
+					xsheet_count(s, row, c, un->rank[k]);
+				c++;
+			}
+			if (j->review) {
+				for (k = 0; k < REV_NDECISIONS; k++)
+					xsheet_count(s, row, c++,
+					    un->ndecision[k]);
+				xsheet_count(s, row, c++, un->nresolved);
+			}
+			xsheet_text(s, row, c++, un->why);
+		}
+	}
+	if ((s = xbook_sheet(b, _("问题清单"))) != NULL) {
+		c = 0;
+		xsheet_heading(s, 0, c++, _("序号"));
+		xsheet_heading(s, 0, c++, _("报告单位"));
+		xsheet_heading(s, 0, c++, _("文件"));
+		xsheet_heading(s, 0, c++, _("规则"));
+		xsheet_heading(s, 0, c++, _("状态"));
+		xsheet_heading(s, 0, c++, _("位置"));
+		xsheet_heading(s, 0, c++, _("问题"));
+		if (j->review)
+			xsheet_heading(s, 0, c++, _("决定"));
+		xsheet_freeze(s, 1, 2);
+		xsheet_width(s, 1, 28);
+		xsheet_width(s, 6, 80);
+		row = 1;
+		for (i = 0; i < units_count(j->units); i++) {
+			un = units_get(j->units, i);
+			for (k = 0; k < un->nfindings; k++, row++) {
+				const struct unit_finding *f = &un->findings[k];
+
+				c = 0;
+				xsheet_count(s, row, c++, i + 1);
+				xsheet_text(s, row, c++, un->agency);
+				xsheet_text(s, row, c++, un->file);
+				xsheet_text(s, row, c++, f->rule);
+				xsheet_text(s, row, c++, severity_label(f->sev));
+				xsheet_text(s, row, c++, f->key);
+				xsheet_text(s, row, c++, f->message);
+				if (j->review && f->decision >= 0)
+					xsheet_text(s, row, c, units_decision_label(
+					    f->decision));
+			}
+		}
+	}
+	return xbook_close(b, why);
+}
+
 /* Remember an output file, to skip it among the inputs. */
 static void
 note_output(struct run *run, int k, const char *path)
@@ -644,6 +801,7 @@ cmd_sum(const struct cli_args *args)
 	const char		*roster_path = cli_get(args, "roster");
 	const char		*review_path = cli_get(args, "review");
 	const char		*prev = cli_get(args, "prev");
+	const char		*xlsx = cli_get(args, "xlsx");
 	char			*err = NULL, **argv = args->argv;
 	int			 i, rc, nin;
 	size_t			 k;
@@ -674,6 +832,7 @@ cmd_sum(const struct cli_args *args)
 	note_output(&run, OUT_UNITS, units_out);
 	note_output(&run, OUT_HTML, html);
 	note_output(&run, OUT_REVIEW, review_path);
+	note_output(&run, OUT_XLSX, xlsx);
 
 	if (roster_path != NULL &&
 	    (ro = roster_load(roster_path, &err)) == NULL) {
@@ -721,9 +880,9 @@ cmd_sum(const struct cli_args *args)
 	run.sum = sum_new(run.flags);
 	run.dups = dupset_new();
 	if (run.fmt == FMT_UNITS || units_out != NULL || html != NULL ||
-	    ro != NULL || run.review != NULL)
-		run.units = units_new(html != NULL || run.review != NULL ?
-		    UNITS_KEEP_FINDINGS : 0);
+	    ro != NULL || run.review != NULL || xlsx != NULL)
+		run.units = units_new(html != NULL || run.review != NULL ||
+		    xlsx != NULL ? UNITS_KEEP_FINDINGS : 0);
 	run.progress = isatty(STDERR_FILENO);
 	run.stdout_tty = isatty(STDOUT_FILENO);
 	now(&run.start);
@@ -829,6 +988,17 @@ cmd_sum(const struct cli_args *args)
 		save_buf(&run, html, &safe);
 		free(safe.s);
 	}
+	if (xlsx != NULL) {
+		struct xlsx_job		 job = { run.units, r, run.review != NULL };
+		struct safeio_out	 o = { 0644, 0, run.inputs };
+
+		if (safeio_save_with(xlsx, fill_xlsx, &job, &o, &err) == -1) {
+			cli_error("%s", err);
+			free(err);
+			err = NULL;
+			run.trouble = true;
+		}
+	}
 	if (run.out != NULL) {
 		if (run.nstatus[UNIT_DUPLICATE] > 0 && !run.skip_dups)
 			cli_error(_("%s: 有重复的报告，未写入汇总（用 "
@@ -890,6 +1060,8 @@ static const struct cli_option options[] = {
 	    N_("另存单位汇总表（每个单位一行：状态、各规则的\n"
 	    "问题数、主要数字、公开率等比率及排名）") },
 	{ "html", 0, N_("文件"), N_("保存汇总页面（单个 HTML 文件，可离线打开）") },
+	{ "xlsx", 0, N_("文件"),
+	    N_("保存 Excel 工作簿：汇总、单位、问题清单三张表") },
 	{ "roster", 0, N_("文件"),
 	    N_("应报单位名单（每行一个单位），列出未报和\n"
 	    "名单外的单位") },

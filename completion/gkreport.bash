@@ -39,7 +39,7 @@ _gkreport()
 		COMPREPLY=($(compgen -W 'utf-8 gb18030' -- "$cur")); return ;;
 	sum:--agency|sum:-a)
 		return ;;
-	*:--output|*:-o|new:--from|new:-f|check:--prev|sum:--units|sum:--html|\
+	*:--output|*:-o|new:--from|new:-f|check:--prev|sum:--units|sum:--html|sum:--xlsx|\
 	sum:--roster|sum:--review|sum:--prev|sum:--export-units)
 		compopt -o filenames 2>/dev/null
 		COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -54,14 +54,14 @@ _gkreport()
 	export)	opts='--format= --encoding= --output= --strict --list-formats --help --version -f -e -o -h -V' ;;
 	import)	opts='--output= --force --help --version -o -h -V' ;;
 	new)	opts='--from= --output= --force --help --version -f -o -h -V' ;;
-	sum)	opts='--output= --agency= --format= --units= --html= --roster= --review= --prev= --export-units= --skip-duplicates --mixed-years --blank-as-zero --help --version -o -a -f -h -V' ;;
+	sum)	opts='--output= --agency= --format= --units= --html= --xlsx= --roster= --review= --prev= --export-units= --skip-duplicates --mixed-years --blank-as-zero --help --version -o -a -f -h -V' ;;
 	diff)	opts='--change --format= --help --version -c -h -V' ;;
 	esac
 
 	if [[ $cur == -* ]]; then
 		# --opt=VALUE
 		case $cur in
-		--format=*|--encoding=*|--prev=*|--output=*|--from=*|--units=*|--html=*|--roster=*|--review=*|--export-units=*)
+		--format=*|--encoding=*|--prev=*|--output=*|--from=*|--units=*|--html=*|--xlsx=*|--roster=*|--review=*|--export-units=*)
 			local o=${cur%%=*} v=${cur#*=} w
 			case $cmd:$o in
 			export:--format) w=$(_gkreport_formats) ;;

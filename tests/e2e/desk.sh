@@ -184,6 +184,25 @@ resolved=$(awk -F, -v a="$a" '$3 == a { print $(NF - 1) }' "$tmp/u3.csv")
 [ "$resolved" = "$na" ] && ok ||
     no "the units table counts A's $na resolved findings (got $resolved)"
 
+# ---- the workbook ---------------------------------------------------------
+run sum --xlsx="$tmp/county.xlsx" --units="$tmp/u5.csv" "$C"
+if grep -q 'xlsx' "$tmp/err" && [ ! -e "$tmp/county.xlsx" ]; then
+	skip "this build has no xlsx (libxlsxwriter)"
+elif command -v unzip >/dev/null 2>&1; then
+	sheets=$(unzip -p "$tmp/county.xlsx" xl/workbook.xml | grep -o '<sheet name="[^"]*"' |
+	    sed 's/<sheet name="//; s/"//' | tr '\n' ' ')
+	[ "$sheets" = "汇总 单位 问题清单 " ] && ok || no "the workbook's sheets (got: $sheets)"
+	first=$(field "$tmp/u5.csv" 3 1)
+	unzip -p "$tmp/county.xlsx" xl/sharedStrings.xml | grep -q "$first" && ok ||
+	    no "the workbook names the first unit"
+	n=$(head -1 "$tmp/u5.csv" | tr ',' '\n' | grep -n '^公开率(%)=' | cut -d: -f1)
+	rate=$(field "$tmp/u5.csv" "$n" 1)
+	unzip -p "$tmp/county.xlsx" xl/sharedStrings.xml | grep -q "<t>$rate</t>" && ok ||
+	    no "the workbook's 公开率 of the first unit is the table's ($rate)"
+else
+	skip "unzip not installed: the workbook is not read back"
+fi
+
 # ---- outputs that are not files --------------------------------------------
 mkdir "$tmp/folder"
 run sum --units="$tmp/folder" --html="$tmp/folder" "$C"
