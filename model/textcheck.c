@@ -1491,13 +1491,13 @@ check_x5(const struct report *r, int field, struct findings *fs)
 		start = q;
 		/* An item number before it: "1.2024年度". */
 		if (q + 2 < x && *q >= '1' && *q <= '9' &&
-		    (q[1] == '.' || memcmp(q + 1, "、", 3) == 0))
+		    (q[1] == '.' || (x - q >= 4 && memcmp(q + 1, "、", 3) == 0)))
 			q += q[1] == '.' ? 2 : 4;
 		if ((y = year_at(q, x, &ye)) < 0 || y == year || y < 1990 ||
 		    y > 2100)
 			goto next;
 		/* 2026年1月23日: a date (a signature), not last year's text. */
-		if (memcmp(ye, "度", 3) != 0 && ye < x &&
+		if (!(x - ye >= 3 && memcmp(ye, "度", 3) == 0) && ye < x &&
 		    digit_of(cp_at(ye, (size_t)(x - ye), &k)) >= 0)
 			goto next;
 		/* Next year's plans in 五: "2025年，我们将……". */

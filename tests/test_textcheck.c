@@ -606,3 +606,28 @@ Test(x5, another_year_in_the_period_sentence_or_at_a_paragraphs_head)
 	findings_free(fs);
 	report_free(r);
 }
+
+/* A paragraph that ends right after its year or item number (read past
+ * its end once, found by a fuzzing run under ASan). */
+Test(x5, a_text_that_ends_at_the_year)
+{
+	/* (a full-width item number is not taken for one: silent) */
+	static const char *const texts[] = { "2023年", "1、", "1.2023年",
+	    "2023 年", "2", "１、2023年" };
+	static const int want[] = { 1, 0, 1, 1, 0, 0 };
+	struct report	*r = zeros();
+	struct findings	*fs;
+	size_t		 i;
+
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		char	*exact = strdup(texts[i]);	/* no bytes after it */
+
+		report_set(r, F_S1, exact);
+		fs = rules_check(r, 0);
+		cr_expect_eq(count(fs, "X5"), want[i], "%s:\n%s", exact,
+		    listing(fs));
+		findings_free(fs);
+		free(exact);
+	}
+	report_free(r);
+}
