@@ -50,6 +50,7 @@ const struct widget_key tui_widget_keys[] = {
 	{ CTX_GRID, "Backspace", N_("改这一格：从原来的数字改起") },
 	{ CTX_GRID, N_("填写中按方向键"), N_("确认这个数字并移过去") },
 	{ CTX_GRID, "Shift-Home Shift-End", N_("到表格的第一格、最后一格") },
+	{ CTX_GRID, "/", N_("输入行名的一部分，跳到那一行") },
 	{ CTX_CHECKS, N_("↑ ↓ PgUp PgDn"), N_("在问题间移动") },
 	{ CTX_CHECKS, "Esc", N_("回到原来的屏幕") },
 	{ CTX_TEXT, "Backspace Delete", N_("删去前一个字、后一个字") },

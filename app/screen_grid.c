@@ -32,6 +32,7 @@ struct table_screen {
 	int		 y0;			/* where the grid was drawn */
 	bool		 editing;		/* a figure is being typed */
 	char		 edit[64];
+	char		*find;			/* what / looked for last */
 };
 
 /* Lines of a table on screen: -1 - band for a band's heading, else a row. */
@@ -68,6 +69,10 @@ grid_screen_init(struct screen *sc, struct tui *t, int section)
 static void
 grid_screen_free(struct screen *sc)
 {
+	struct table_screen	*ts = sc->data;
+
+	if (ts != NULL)
+		free(ts->find);
 	free(sc->data);
 }
 
@@ -366,6 +371,49 @@ move_key(struct tui *t, struct table_screen *ts, wint_t ch)
 	return SCR_HANDLED | SCR_BODY | SCR_REPORT;
 }
 
+/* Whether row r of a table is named by text: its label, its short label,
+ * the group it is under (as the grid shows it) or the schema's full one. */
+static bool
+row_matches(int table, int r, const char *text)
+{
+	const struct sch_row	*row = &sch_tables[table].rows[r];
+	char			 buf[256];
+
+	return strstr(row->label, text) != NULL ||
+	    strstr(row->brief, text) != NULL ||
+	    (row->abbr != NULL && strstr(row->abbr, text) != NULL) ||
+	    strstr(row_label(table, r, buf, sizeof buf), text) != NULL;
+}
+
+/* /: go to the next row whose label holds the text typed, as in less or
+ * vim (from the row after the cursor's, round to the top). */
+static int
+find_row(struct tui *t, struct table_screen *ts)
+{
+	char	*text = ask_line(t, _("跳到哪一行（输入行名的一部分，Enter 确认）："),
+	    ts->find != NULL ? ts->find : "");
+	int	 i, l;
+
+	if (text == NULL || *text == '\0') {
+		free(text);
+		say(t, false, "%s", _("已取消"));
+		return SCR_HANDLED | SCR_MESSAGE;
+	}
+	free(ts->find);
+	ts->find = text;
+	for (i = 1; i <= ts->g.nlines; i++) {
+		l = (ts->g.line + i) % ts->g.nlines;
+		if (ts->lines[l] >= 0 && row_matches(ts->table, ts->lines[l],
+		    text)) {
+			grid_set(&ts->g, l, ts->g.col < ts->ncells[l] ?
+			    ts->g.col : ts->ncells[l] - 1);
+			return SCR_HANDLED | SCR_BODY | SCR_REPORT;
+		}
+	}
+	say(t, true, _("本表没有名称含“%s”的行"), text);
+	return SCR_HANDLED | SCR_MESSAGE;
+}
+
 static int
 grid_screen_key(struct screen *sc, struct tui *t, wint_t ch, bool fn)
 {
@@ -401,6 +449,8 @@ grid_screen_key(struct screen *sc, struct tui *t, wint_t ch, bool fn)
 	}
 	if (ch == 0x7f || ch == 0x08)
 		return edit_back(t, ts);
+	if (ch == L'/')
+		return find_row(t, ts);
 	if (ch >= 0x20)
 		return not_a_figure(t, ch);
 	return 0;

@@ -290,6 +290,22 @@ check "提示（上年结转）：上年结转 等于 去年报告的结转下�
 keys Escape
 check "一、总体情况" "12: Esc leaves the help"
 
+# ---- / goes to a row by part of its label -----------------------------------
+fresh
+start 80 24 "$XS" "$D/hz.csv"
+check "一、总体情况" "/: opened"
+keys Tab Tab
+check "三、收到和处理政府信息公开申请情况" "/: on 三"
+keys /
+check "跳到哪一行" "/: asks for part of a label"
+text "重复"
+keys Enter
+check "表三 › 三、本年度办理结果 › （五）不予处理 › 2.重复申请 › 自然人" "/: went to 重复申请"
+keys / C-u
+text "没有这一行"
+keys Enter
+check "本表没有名称含“没有这一行”的行" "/: says when no row has it"
+
 # ---- 13. one Ctrl-Z takes a clause, not two paragraphs ---------------------
 fresh
 start 80 24 "$XS" "$D/hz.csv"
