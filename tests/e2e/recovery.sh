@@ -15,7 +15,15 @@ need_tmux
 new_session 80 24 -e PS1='$ ' -c "$D" sh
 tmx new-window -d -t e2e -n b -c "$D" sh
 run() {	# run ARGS...: start gkreport in window $W, its pid in $D/pid.$W
-	rm -rf "$XDG_STATE_HOME"	# it opens on 一, not where the last run left
+	# It opens on 一, not where the last run left (once that run is gone:
+	# it keeps its place on the way out).
+	ri=0
+	while [ -s "$D/pid.$W" ] && kill -0 "$(cat "$D/pid.$W")" 2>/dev/null &&
+	    [ $ri -lt 50 ]; do
+		sleep 0.1
+		ri=$((ri + 1))
+	done
+	rm -rf "$XDG_STATE_HOME"
 	keys "stty sane; clear; \"$GK\" $* & echo \$! > pid.$W; fg; s=\$?; stty sane; echo; echo __EXIT__=\$s" C-j
 }
 pid() { cat "$D/pid.$W"; }
