@@ -242,6 +242,7 @@ static const char html_css[] =
     "th.lab{text-align:left;background:#fafafa}\n"
     "td{text-align:center;min-width:3rem;"
     "font-variant-numeric:tabular-nums}\n"
+    "td.blank{color:#767676}\n"
     ".t2 th.lab{white-space:nowrap}\n"
     ".t2 td{min-width:5rem}\n"
     ".t3 th.lab.l0{min-width:2.5em}\n"
@@ -292,6 +293,14 @@ html_cell(struct buf *b, const struct lcell *gc, int col)
 		buf_addf(b, " rowspan=\"%d\"", gc->rowspan);
 	if (gc->colspan > 1)
 		buf_addf(b, " colspan=\"%d\"", gc->colspan);
+	/* An unfilled value cell shows a dash, which a reader of a draft
+	 * understands and which survives a converter that prints an empty
+	 * cell as nothing (lynx, pandoc): import reads it back as blank.
+	 * The title is Chinese like the rest of the page (lang="zh-CN"). */
+	if (gc->kind == L_VALUE && (gc->text == NULL || *gc->text == '\0')) {
+		buf_addf(b, " class=\"blank\" title=\"未填\">—</%s>", tag);
+		return;
+	}
 	buf_add(b, ">");
 	if (gc->text != NULL)
 		xml_esc(b, gc->text, strlen(gc->text));

@@ -1702,18 +1702,21 @@ finish_tables(struct importer *im)
 
 /* A line of a text section that holds a row, the headings or a caption
  * of a table: an official row label (or a known older one), two column
- * headings, 第二十条, or table 四's fifteen figures. */
+ * headings, 第二十条, or table 四's fifteen cells of figures or marks
+ * of none. */
 static bool
 tabular(struct importer *im, const char *text)
 {
 	struct cell	 cells[MAXCELLS];
 	int		 n = split_cells(text, cells), i, t, col, nvals = 0;
-	int		 nhead = 0;
+	int		 nhead = 0, nnum = 0;
 	enum match_how	 how;
 	bool		 yes = false;
 
 	for (i = 0; i < n && !yes; i++) {
 		if (cells[i].kind == CK_NUMBER)
+			nnum++;
+		if (cells[i].kind == CK_NUMBER || cells[i].kind == CK_SLASH)
 			nvals++;
 		if (cells[i].kind != CK_LABEL)
 			continue;
@@ -1729,7 +1732,8 @@ tabular(struct importer *im, const char *text)
 		}
 	}
 	cells_free(cells, n);
-	return yes || nhead >= 2 || nvals == 15;
+	/* Table 四's figures, some of them maybe unfilled ("—"). */
+	return yes || nhead >= 2 || (nvals == 15 && nnum > 0);
 }
 
 /* A heading of one of the tables' sections under the report's own

@@ -272,9 +272,21 @@ tokenize(const char *s, struct tok **out)
 static bool
 footer(const char *s)
 {
-	char	*n = imp_norm(s), *p = n;
-	bool	 yes = false;
+	char		*n, *p;
+	const char	*q;
+	bool		 yes = false;
 
+	/* Figures apart ("— 408 0 7", a row whose first cell is unfilled)
+	 * are no page number, whatever the dashes around them. */
+	for (q = s; *q != '\0'; q++)
+		if (*q >= '0' && *q <= '9' && (q[1] == ' ' || q[1] == '\t')) {
+			const char	*e = q + 1 + strspn(q + 1, " \t");
+
+			if (*e >= '0' && *e <= '9')
+				return false;
+		}
+	n = imp_norm(s);
+	p = n;
 	while (strncmp(p, "-", 1) == 0 || strncmp(p, "—", strlen("—")) == 0)
 		p += *p == '-' ? 1 : strlen("—");
 	if (strncmp(p, "第", strlen("第")) == 0) {
