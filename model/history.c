@@ -101,6 +101,13 @@ void
 history_add(struct history *h, const char *key, const char *before,
     const char *after)
 {
+	history_add_tagged(h, key, before, after, 0, 0);
+}
+
+void
+history_add_tagged(struct history *h, const char *key, const char *before,
+    const char *after, int tag_before, int tag_after)
+{
 	struct step	*s;
 	struct change	*c;
 
@@ -118,6 +125,8 @@ history_add(struct history *h, const char *key, const char *before,
 	c->key = xstrdup(key);
 	c->before = dup_or_null(before);
 	c->after = dup_or_null(after);
+	c->tag_before = tag_before;
+	c->tag_after = tag_after;
 }
 
 const struct step *

@@ -20,6 +20,8 @@ struct change {
 	char	*key;		/* "t3.new.natural", "note.X2.rules" */
 	char	*before;	/* NULL = empty */
 	char	*after;
+	int	 tag_before;	/* the caller's word on where each value */
+	int	 tag_after;	/* came from (the session: typed or filled) */
 };
 
 struct step {
@@ -38,6 +40,10 @@ void		 history_end(struct history *);
  * steps that could have been redone. */
 void		 history_add(struct history *, const char *key,
 		     const char *before, const char *after);
+/* The same, with the caller's tags of the values (history_add: 0, 0). */
+void		 history_add_tagged(struct history *, const char *key,
+		     const char *before, const char *after, int tag_before,
+		     int tag_after);
 
 /* Move back over the last step (or forward over the next one, to redo) and
  * return it: undo applies its changes' before values in reverse order,

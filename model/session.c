@@ -37,9 +37,19 @@ struct session {
 	struct history	*h;
 	struct findings	*fs;
 	unsigned long	 fs_gen;
-	/* Fields whose value a fill (F5, F6) put there and nobody typed
-	 * since: F5 may work them out again. */
-	bool		 filled[SCH_NFIELDS];
+	/* Where each field's value came from (enum origin): F5 works out
+	 * again what a fill put there, never what the clerk typed. */
+	unsigned char	 origin[SCH_NFIELDS];
+};
+
+/* Where a field's value came from. The file keeps values only (spec §6),
+ * so a value loaded or recovered from the journal is ORIGIN_FILE: who put
+ * it there is not known. The history keeps the origin of each change, so
+ * an undo or redo gives a value back its origin too. */
+enum origin {
+	ORIGIN_FILE,	/* loaded, recovered, or never set: not known */
+	ORIGIN_TYPED,	/* typed by the clerk in this session */
+	ORIGIN_FILL,	/* put there by F5 or F6, not typed since */
 };
 
 /* ---- opening and closing ---- */
@@ -291,14 +301,14 @@ value_of(const struct session *s, const char *key)
 /* Put a value into the report: a field, a note (labelled), or another
  * extra (a key a newer version wrote, met in a journal). */
 static void
-apply(struct session *s, const char *key, const char *value)
+apply(struct session *s, const char *key, const char *value, int origin)
 {
 	int	 field = schema_find(key);
 	char	*label;
 
 	if (field >= 0) {
 		report_set(s->r, field, value);
-		s->filled[field] = false;	/* a fill says so after */
+		s->origin[field] = (unsigned char)origin;
 		return;
 	}
 	label = strncmp(key, "note.", 5) == 0 ? note_label(key) : NULL;
@@ -347,10 +357,11 @@ keep(struct session *s, const char *key, const char *value, char **cause)
 
 /* Every change passes here: the history, the journal, the report. */
 static int
-change(struct session *s, const char *key, const char *value, char **cause)
+change(struct session *s, const char *key, const char *value, int origin,
+    char **cause)
 {
 	const char	*old = value_of(s, key);
-	int		 rc;
+	int		 field = schema_find(key), rc;
 
 	if (s->readonly) {
 		*cause = xstrdup(_("只读打开，不能修改"));
@@ -361,9 +372,10 @@ change(struct session *s, const char *key, const char *value, char **cause)
 	if ((old == NULL && value == NULL) ||
 	    (old != NULL && value != NULL && strcmp(old, value) == 0))
 		return 0;
-	history_add(s->h, key, old, value);
+	history_add_tagged(s->h, key, old, value,
+	    field >= 0 ? s->origin[field] : ORIGIN_FILE, origin);
 	rc = keep(s, key, value, cause);
-	apply(s, key, value);
+	apply(s, key, value, origin);
 	follow(s);
 	return rc == -1 ? -1 : 1;
 }
@@ -371,14 +383,14 @@ change(struct session *s, const char *key, const char *value, char **cause)
 int
 session_set(struct session *s, int field, const char *value, char **cause)
 {
-	return change(s, schema_field(field)->key, value, cause);
+	return change(s, schema_field(field)->key, value, ORIGIN_TYPED, cause);
 }
 
 int
 session_note(struct session *s, const char *key, const char *value,
     char **cause)
 {
-	return change(s, key, value, cause);
+	return change(s, key, value, ORIGIN_TYPED, cause);
 }
 
 void
@@ -437,7 +449,7 @@ session_undo(struct session *s, bool redo, struct session_undone *out,
 		const char	    *v = redo ? c->after : c->before;
 
 		keep(s, c->key, v, NULL);	/* inside a step: cannot fail */
-		apply(s, c->key, v);
+		apply(s, c->key, v, redo ? c->tag_after : c->tag_before);
 	}
 	s->depth--;
 	rc = flush(s, cause);
@@ -466,9 +478,13 @@ parts_sum(const struct report *r, const struct rule_total *t, int64_t *sum)
 	return true;
 }
 
-/* Whether F5 may put its sum in a total: empty, 0 (as F6 or a template
- * leaves a total), or put there by a fill since the clerk last typed it. A
- * total typed otherwise is the clerk's: a typo to find, never overwritten. */
+/* Whether F5 may put its sum in a total: empty, or put there by a fill
+ * (F5, F6) since the clerk last typed it. A total the clerk typed, 0 or
+ * not, is theirs: a typo to find, never overwritten. A total loaded from
+ * the file (or recovered) has no known origin, as the file keeps values
+ * only: F5 takes a 0 there for the placeholder F6 leaves (what a clerk who
+ * pressed F6, saved and came back next day expects), any other figure for
+ * the clerk's. */
 static bool
 fillable(const struct session *s, int field)
 {
@@ -478,10 +494,59 @@ fillable(const struct session *s, int field)
 	case RS_EMPTY:
 		return true;
 	case RS_VALID:
-		return s->filled[field] || (report_value(s->r, field, &v) &&
-		    v == 0);
+		return s->origin[field] == ORIGIN_FILL ||
+		    (s->origin[field] == ORIGIN_FILE &&
+		    report_value(s->r, field, &v) && v == 0);
 	default:
 		return false;
+	}
+}
+
+/* Whether identity t does not hold: its total not a figure, or not the
+ * sum of its parts (all there). */
+static bool
+disagrees(const struct report *r, const struct rule_total *t)
+{
+	int64_t	 sum, v;
+
+	return report_state(r, t->total) == RS_INVALID ||
+	    (parts_sum(r, t, &sum) && report_value(r, t->total, &v) &&
+	    v != sum);
+}
+
+/* What F5 left, counted once a cell: the empty totals whose parts are not
+ * all there, and the totals the clerk typed that disagree with their parts.
+ * A total that disagrees only because one of its parts is itself a total
+ * left disagreeing (a grand total over a row total typed wrong) is not
+ * counted again: the clerk has one typo to find, not two. */
+static void
+count_left(const struct session *s, const struct rule_total *t, int n,
+    struct fill_result *res)
+{
+	bool	 seen[SCH_NFIELDS], wrong[SCH_NFIELDS];
+	int	 i, j;
+
+	memset(seen, 0, sizeof seen);
+	memset(wrong, 0, sizeof wrong);
+	for (i = 0; i < n; i++) {
+		if (report_state(s->r, t[i].total) == RS_EMPTY) {
+			if (!seen[t[i].total])
+				res->waiting++;
+			seen[t[i].total] = true;
+		} else if (!fillable(s, t[i].total) && disagrees(s->r, &t[i]))
+			wrong[t[i].total] = true;
+	}
+	for (i = 0; i < n; i++) {
+		if (seen[t[i].total] || !wrong[t[i].total] ||
+		    !disagrees(s->r, &t[i]))
+			continue;
+		for (j = 0; j < t[i].nparts; j++)
+			if (wrong[t[i].parts[j]])
+				break;
+		if (j < t[i].nparts)
+			continue;	/* follows from a part's */
+		seen[t[i].total] = true;
+		res->differ++;
 	}
 }
 
@@ -509,28 +574,15 @@ fill_totals(struct session *s, int table, struct fill_result *res)
 			    (report_value(s->r, t[i].total, &v) && v == sum))
 				continue;
 			number_format(sum, schema_field(t[i].total)->kind, buf);
-			change(s, schema_field(t[i].total)->key, buf, NULL);
-			s->filled[t[i].total] = true;
+			change(s, schema_field(t[i].total)->key, buf,
+			    ORIGIN_FILL, NULL);
 			if (!seen[t[i].total])
 				res->filled++;
 			seen[t[i].total] = true;
 			more = true;
 		}
 	}
-	memset(seen, 0, sizeof seen);
-	for (i = 0; i < n; i++) {
-		if (seen[t[i].total])
-			continue;
-		if (report_state(s->r, t[i].total) == RS_EMPTY) {
-			seen[t[i].total] = true;
-			res->waiting++;
-		} else if (report_state(s->r, t[i].total) == RS_INVALID ||
-		    (parts_sum(s->r, &t[i], &sum) &&
-		    report_value(s->r, t[i].total, &v) && v != sum)) {
-			seen[t[i].total] = true;
-			res->differ++;
-		}
-	}
+	count_left(s, t, n, res);
 }
 
 int
@@ -554,8 +606,7 @@ session_fill(struct session *s, int table, enum session_fill how,
 		for (i = 0; i < tb->ncells; i++)
 			if (report_state(s->r, tb->first_cell + i) == RS_EMPTY) {
 				change(s, schema_field(tb->first_cell +
-				    i)->key, "0", NULL);
-				s->filled[tb->first_cell + i] = true;
+				    i)->key, "0", ORIGIN_FILL, NULL);
 				res->filled++;
 			}
 	}
@@ -807,6 +858,7 @@ recover_record(const char *key, const char *value, bool first, void *arg)
 	struct replay	*rp = arg;
 	struct session	*s = rp->s;
 	const char	*old = value_of(s, key);
+	int		 field = schema_find(key);
 
 	if (first && rp->open)
 		history_end(s->h);
@@ -817,8 +869,9 @@ recover_record(const char *key, const char *value, bool first, void *arg)
 	if ((old == NULL && value == NULL) ||
 	    (old != NULL && value != NULL && strcmp(old, value) == 0))
 		return;
-	history_add(s->h, key, old, value);
-	apply(s, key, value);
+	history_add_tagged(s->h, key, old, value, field >= 0 ?
+	    s->origin[field] : ORIGIN_FILE, ORIGIN_FILE);
+	apply(s, key, value, ORIGIN_FILE);
 }
 
 int

@@ -120,14 +120,18 @@ int		 session_undo(struct session *, bool redo,
 /* Fills of a table's cells from F5 and F6, each one step. */
 enum session_fill {
 	FILL_TOTALS,	/* a total whose parts are all there: their sum, when
-			   it is empty, 0 (as F6 leaves it) or put there by a
-			   fill since last typed; a total the clerk typed
-			   otherwise is left, even when it disagrees */
+			   it is empty or put there by a fill (F5, F6) and not
+			   typed since; a total the clerk typed, 0 or not, is
+			   left, even when it disagrees. One loaded from the
+			   file has no known origin: a 0 is taken for F6's,
+			   any other figure for the clerk's */
 	FILL_ZERO,	/* every empty cell: 0 */
 };
 struct fill_result {
 	int	 filled;	/* cells filled */
-	int	 differ;	/* totals typed that disagree with their parts: left */
+	int	 differ;	/* totals typed that disagree with their parts:
+			   left; one that disagrees only through a part
+			   that is such a total is not counted again */
 	int	 waiting;	/* empty totals whose parts are not all there */
 	int	 totals;	/* identities of the table with a total (0: none) */
 };

@@ -369,9 +369,9 @@ Test(session, fill_totals_fills_only_what_is_empty)
 	set_ok(s, "t3.open.total", "99");
 	cr_assert_eq(session_fill(s, SCH_T3, FILL_TOTALS, &fr, &cause), 0);
 	cr_expect_eq(fr.filled, 2);
-	/* Left: the total typed wrong, and the grand total that now
-	 * disagrees with it. */
-	cr_expect_eq(fr.differ, 2, "the total typed wrong is left");
+	/* Left: the total typed wrong; the grand total that now disagrees
+	 * with it is not counted again (one typo to find). */
+	cr_expect_eq(fr.differ, 1, "the total typed wrong is left, once");
 	cr_expect_eq(fr.waiting, 0);
 	cr_expect_str_eq(get(s, "t3.new.total"), "95");
 	cr_expect_str_eq(get(s, "t3.result_total.natural"), "95");
@@ -439,6 +439,74 @@ Test(session, fill_totals_works_out_zeros_and_its_own_sums_again)
 	cr_expect_eq(fr.filled, 0);
 	cr_expect_eq(fr.differ, 1);
 	cr_expect_str_eq(get(s, "t4.review.total"), "8");
+	session_discard(s);
+}
+
+Test(session, fill_totals_leaves_a_zero_the_clerk_typed)
+{
+	struct session		*s = open_ok(rpath);
+	struct session_undone	 u;
+	struct fill_result	 fr;
+	char			*cause = NULL;
+	int			 f;
+
+	/* A 0 typed in a total beside parts that are not 0: a typo. */
+	set_ok(s, "t4.review.total", "0");
+	cr_assert_eq(session_fill(s, SCH_T4, FILL_TOTALS, &fr, &cause), 0);
+	cr_expect_str_eq(get(s, "t4.review.total"), "0", "never overwritten");
+	cr_expect_eq(fr.differ, 1, "counted as left");
+	cr_expect_not_null(findings_for_field(session_findings(s),
+	    field("t4.review.total"), SEV_ERROR), "its identity stays red");
+
+	/* F6's zeros keep their origin through an undo and a redo: F5
+	 * still works them out. */
+	for (f = sch_tables[SCH_T4].first_cell;
+	    f < sch_tables[SCH_T4].first_cell + sch_tables[SCH_T4].ncells; f++)
+		set_ok(s, schema_field(f)->key, NULL);
+	cr_assert_eq(session_fill(s, SCH_T4, FILL_ZERO, &fr, &cause), 0);
+	cr_assert_eq(session_undo(s, false, &u, &cause), 1);
+	cr_assert_eq(session_undo(s, true, &u, &cause), 1);
+	set_ok(s, "t4.review.maintain", "2");
+	cr_assert_eq(session_fill(s, SCH_T4, FILL_TOTALS, &fr, &cause), 0);
+	cr_expect_str_eq(get(s, "t4.review.total"), "2");
+	cr_expect_eq(fr.differ, 0);
+	/* Undoing the clerk's 0 gives the cell back F5's origin. */
+	set_ok(s, "t4.review.total", "0");
+	cr_assert_eq(session_undo(s, false, &u, &cause), 1);
+	set_ok(s, "t4.review.maintain", "3");
+	cr_assert_eq(session_fill(s, SCH_T4, FILL_TOTALS, &fr, &cause), 0);
+	cr_expect_str_eq(get(s, "t4.review.total"), "3");
+	session_discard(s);
+}
+
+Test(session, fill_totals_takes_a_loaded_zero_for_f6s)
+{
+	struct session		*s = open_ok(rpath);
+	struct fill_result	 fr;
+	char			*cause = NULL;
+	int			 f;
+
+	/* F6, saved, reopened: who put the zeros is not in the file; a 0
+	 * total is taken for F6's and worked out, as before the save. */
+	for (f = sch_tables[SCH_T4].first_cell;
+	    f < sch_tables[SCH_T4].first_cell + sch_tables[SCH_T4].ncells; f++)
+		set_ok(s, schema_field(f)->key, NULL);
+	cr_assert_eq(session_fill(s, SCH_T4, FILL_ZERO, &fr, &cause), 0);
+	cr_assert_eq(session_save(s, NULL, 0, &cause), SAVE_OK, "%s", cause);
+	session_discard(s);
+	s = open_ok(rpath);
+	set_ok(s, "t4.review.maintain", "2");
+	cr_assert_eq(session_fill(s, SCH_T4, FILL_TOTALS, &fr, &cause), 0);
+	cr_expect_str_eq(get(s, "t4.review.total"), "2");
+	cr_expect_eq(fr.differ, 0);
+	/* A figure other than 0 loaded in a total is the clerk's. */
+	set_ok(s, "t4.review.correct", "1");
+	cr_assert_eq(session_save(s, NULL, 0, &cause), SAVE_OK, "%s", cause);
+	session_discard(s);
+	s = open_ok(rpath);
+	cr_assert_eq(session_fill(s, SCH_T4, FILL_TOTALS, &fr, &cause), 0);
+	cr_expect_str_eq(get(s, "t4.review.total"), "2");
+	cr_expect_eq(fr.differ, 1);
 	session_discard(s);
 }
 

@@ -73,11 +73,18 @@ keys Tab Tab
 check "三✗" "a total typed wrong fails"
 keys F5
 check "已按分项填写 1 个合计；" "the empty total filled"
-check "2 个合计已有数字、与分项不符，没有改动" "the wrong total left, and said"
+check "1 个合计已有数字、与分项不符，没有改动" \
+    "the wrong total left, and said once (not again for the grand total)"
 check "三✗" "its identity stays red"
 check "（一）予以公开         50        0        0        0        0        0       99" \
     "99 is still there"
 check "一、本年新收           95" "the empty total got its sum"
+# A 0 typed in a total beside parts that are not 0 is a typo: F5 leaves it.
+keys Right Right Right Right Right Right 0 Enter F5
+check "已按分项填写 0 个合计；2 个合计已有数字" "the typed 0 left, and counted"
+check "一、本年新收           95        0        0        0        0        0        0" \
+    "the typed 0 is still there"
+check "三✗" "still red"
 keys C-q d
 check "__EXIT__=0" "quit F5"
 
