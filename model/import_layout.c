@@ -272,9 +272,9 @@ tokenize(const char *s, struct tok **out)
 static bool
 footer(const char *s)
 {
-	char		*n, *p;
+	char		*n, *p, *tail;
 	const char	*q;
-	bool		 yes = false;
+	bool		 yes = false, lead;
 
 	/* Figures apart ("— 408 0 7", a row whose first cell is unfilled)
 	 * are no page number, whatever the dashes around them. */
@@ -289,6 +289,7 @@ footer(const char *s)
 	p = n;
 	while (strncmp(p, "-", 1) == 0 || strncmp(p, "—", strlen("—")) == 0)
 		p += *p == '-' ? 1 : strlen("—");
+	lead = p > n;
 	if (strncmp(p, "第", strlen("第")) == 0) {
 		p += strlen("第");
 		if (*p < '0' || *p > '9')
@@ -318,11 +319,14 @@ footer(const char *s)
 		while (*p >= '0' && *p <= '9')
 			p++;
 	}
+	tail = p;
 	while (strncmp(p, "-", 1) == 0 || strncmp(p, "—", strlen("—")) == 0)
 		p += *p == '-' ? 1 : strlen("—");
-	/* A number alone is a footer only with its dashes or slash. */
-	yes = *p == '\0' && p - n > 0 && (strchr(n, '-') != NULL ||
-	    strchr(n, '/') != NULL || strstr(n, "—") != NULL);
+	/* A number alone is a footer only with its slash or dashes on both
+	 * sides ("- 3 -"): "408 —" is a row's figures wrapped onto a line
+	 * of their own, the last cell unfilled (lynx). */
+	yes = *p == '\0' && p - n > 0 && (strchr(n, '/') != NULL ||
+	    (lead && p > tail));
 out:
 	free(n);
 	return yes;

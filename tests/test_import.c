@@ -572,6 +572,37 @@ Test(import, pdftotext_layout_with_footer_and_form_feed)
 	family("hongze-pdf-layout.txt");
 }
 
+/* pandoc -t plain of the HTML export, table 四's first cell unfilled: the
+ * line of figures starts with the export's dash. It is table 四's row,
+ * not a page footer like "— 3 —". */
+Test(import, table4_figures_led_by_a_dash_are_no_footer)
+{
+	static const char	 text[] =
+	    "某某局2024年政府信息公开工作年度报告\n"
+	    "\n"
+	    "四、政府信息公开行政复议、行政诉讼情况\n"
+	    "\n"
+	    "  行政复议                                           行政诉讼\n"
+	    "  ---------- ---------- ---------- ---------- ------ ------------------ ---------- ---------- ---------- ------ ------------ ---------- ---------- ---------- ------\n"
+	    "  结果维持   结果纠正   其他结果   尚未审结   总计   未经复议直接起诉                                           复议后起诉\n"
+	    "                                                     结果维持           结果纠正   其他结果   尚未审结   总计   结果维持     结果纠正   其他结果   尚未审结   总计\n"
+	    "  —          408        0          0          0      95                 56257      7          20031      13     95           1295       0          1          7\n";
+	struct import_log	 log = { 0 };
+	struct report		*r = import_str(text, &log);
+
+	dump(&log);
+	cr_assert_not_null(r);
+	cr_expect_null(report_get(r, schema_find("t4.review.maintain")));
+	cr_expect_str_eq(report_get(r, schema_find("t4.review.correct")),
+	    "408");
+	cr_expect_str_eq(report_get(r, schema_find("t4.suit_direct.correct")),
+	    "56257");
+	cr_expect_str_eq(report_get(r, schema_find("t4.suit_after_review.total")),
+	    "7");
+	report_free(r);
+	import_log_free(&log);
+}
+
 Test(import, pipes_rows_without_leading_bar)
 {
 	family("hongze-pipes.txt");

@@ -14,16 +14,16 @@ figures total per converter and width; exits 1 when one is below 100 %
 or a blank cell came back filled; a missing converter is skipped with a
 message.
 
-Three converters lose what the importer would need, and are held to
-less. lynx prints a table with merged cells as words: an empty cell
-leaves no trace. pandoc drops merged cells' spans, so rows of different
-shapes put their figures in different columns, and a row with a blank
-cell can be placed only by a full row of its own shape. A text from them
-where that happens must be refused with the row's line; every text
-without blank cells must come back whole. html2text 1.3.2a lays tables
-out by bytes, so a Chinese label overwrites the figures beside it and
-cuts characters in half: its texts must never give a wrong figure. None
-may change or invent a figure.
+The export shows an unfilled cell as a dash (titled 未填), so lynx, which
+prints an empty cell as nothing, and pandoc, which drops merged cells'
+spans, keep every cell: they are held to 100 % like the others. pandoc
+prints [TABLE] instead of a grid too wide for its width (the figures
+are not in the text at all): those texts are counted apart. html2text
+1.3.2a lays tables out by bytes: a Chinese label runs over the figures
+beside it and characters are cut in half, even at -width 400 (table 二's
+"行政规范性文件 3 0 8" comes out as "行政�3范性0��件 8"), so the figures
+themselves are destroyed: its texts must be refused, never give a wrong
+figure.
 """
 import csv
 import os
@@ -92,9 +92,8 @@ def have(prog):
     return shutil.which(prog) is not None
 
 
-# What a converter loses (see above): None, "blanks" or "cjk".
-LOSSY = {"lynx": "blanks", "pandoc": "blanks", "pandoc-grid": "blanks",
-         "html2text": "cjk"}
+# What a converter loses (see above): None or "cjk".
+LOSSY = {"html2text": "cjk"}
 
 
 def converters():
@@ -174,7 +173,6 @@ def main():
             continue
         right = total = invented = refused = 0
         why = ""
-        lost = 0        # lynx: figures of texts with blank cells
         dropped = 0     # texts where the converter wrote [TABLE]
         notes = []
         for rep, h in htmls:
@@ -197,13 +195,6 @@ def main():
             want = figures(rep)
             n = sum(1 for v in want.values() if v != "")
             total += n
-            blanks = any(v == "" for v in want.values())
-            if r.returncode != 0 and LOSSY.get(name) == "blanks" and \
-                    blanks and "无法读取" in r.stderr.decode("utf-8",
-                                                           "replace"):
-                lost += n
-                refused += 1
-                continue
             if r.returncode != 0:
                 refused += 1
                 notes.append("%s: %s" % (os.path.basename(base + ".txt"),
@@ -228,14 +219,10 @@ def main():
                 dropped
         pct = 100.0 * right / total if total else 0.0
         ok = right == total and invented == 0 and refused == 0
-        if LOSSY.get(name) == "blanks":
-            ok = right + lost == total and invented == 0
-            why += "  (%d figures of texts with blank cells refused)" % lost
-            if name.startswith("pandoc"):
-                why = why.replace("refused", "refused: shape unknown")
-        elif LOSSY.get(name) == "cjk":
+        if LOSSY.get(name) == "cjk":
             ok = invented == 0
-            why += "  (html2text cuts Chinese labels: never a wrong figure)"
+            why += "  (html2text 1.3.2a cuts Chinese characters and " \
+                "writes labels over figures: refused, never a wrong figure)"
         print("%-14s %5s %7d / %-5d %7.1f%% %9d  %d%s%s" % (
             name, width or "-", right, total, pct, invented, refused,
             why, "" if ok else "   <-- FAIL"))
