@@ -130,9 +130,12 @@ start() {
 screen() { tmx capture-pane -p -t "e2e:$W" 2>/dev/null; }
 keys() { tmx send-keys -t "e2e:$W" "$@"; }
 text() { tmx send-keys -t "e2e:$W" -l "$1"; }
+# Waits until the text is on screen: up to $2 tenths of a second (15 s by
+# default, E2E_WAIT to change it; a loaded machine or a sanitizer build is
+# slow, and a text that is there returns at once).
 wait_for() {
 	i=0
-	while [ $i -lt "${2:-50}" ]; do
+	while [ $i -lt "${2:-${E2E_WAIT:-150}}" ]; do
 		screen | grep -qF -- "$1" && return 0
 		sleep 0.1
 		i=$((i + 1))
