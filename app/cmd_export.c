@@ -32,17 +32,80 @@ bad_format(const char *arg)
 	return rc;
 }
 
+/* What export is asked to do, from its options and arguments. */
+struct export_job {
+	const char	*in;
+	const char	*out;	/* NULL: standard output */
+	int		 fmt;
+	int		 enc;
+};
+
+/* Read the options and the one argument into *job, refusing what cannot
+ * be done before the report is read. -1 when the job can go on, or the
+ * exit status. */
+static int
+export_job_of(const struct cli_args *args, struct export_job *job)
+{
+	const struct export_format_info	*fi;
+	const char	*v;
+	char		*names;
+	int		 rc;
+
+	job->in = NULL;
+	job->out = cli_get(args, "output");
+	job->fmt = -1;
+	job->enc = EXPORT_UTF8;
+	if ((v = cli_get(args, "format")) != NULL &&
+	    (job->fmt = export_parse_format(v)) == -1)
+		return bad_format(v);
+	if ((v = cli_get(args, "encoding")) != NULL &&
+	    (job->enc = export_parse_encoding(v)) == -1)
+		return cli_usage_error("export",
+		    _("不认识的编码 “%s”（应为 utf-8 或 gb18030）"), v);
+	if (job->out != NULL && strcmp(job->out, "-") == 0)
+		job->out = NULL;
+	if (args->argc != 1)
+		return cli_usage_error("export", "%s", args->argc == 0 ?
+		    _("缺少要导出的报告文件") : _("一次只能导出一份报告"));
+	job->in = args->argv[0];
+	if (job->fmt == -1 && job->out != NULL)
+		job->fmt = export_format_of_path(job->out);
+	if (job->fmt == -1) {
+		names = export_format_names(_("、"));
+		rc = cli_usage_error("export",
+		    _("请用 --format 指定导出格式：%s"), names);
+		free(names);
+		return rc;
+	}
+	fi = export_format_info(job->fmt);
+	if (!fi->built) {
+		cli_error(_("这个版本的 gkreport 没有 %s 导出"
+		    "（构建时没有所需的库）"), fi->name);
+		return EXIT_TROUBLE;
+	}
+	if (!export_takes_encoding(job->fmt, job->enc))
+		return cli_usage_error("export",
+		    _("%s总是 UTF-8 编码，不能用 --encoding=gb18030"),
+		    _(fi->menu));
+	if (job->out == NULL && fi->binary && isatty(STDOUT_FILENO))
+		return cli_usage_error("export",
+		    _("%s是二进制文件，不能写到终端：请用 -o 指定文件"),
+		    _(fi->menu));
+	if (job->out != NULL && cli_same_file(job->in, job->out))
+		return cli_usage_error("export",
+		    _("%s: 导出文件不能就是报告文件本身"), job->out);
+	return -1;
+}
+
 static int
 cmd_export(const struct cli_args *args)
 {
+	struct export_job	 job;
 	struct csvio_info	 info;
 	struct report		*r;
 	struct findings		*fs;
-	const struct export_format_info	*fi;
-	const char		*in, *out = cli_get(args, "output"), *v;
 	char			*err = NULL, *names;
-	bool			 strict = cli_has(args, "strict");
-	int			 i, fmt = -1, enc = EXPORT_UTF8, rc;
+	int			 i, rc;
 	int			 nerror, nincomplete;
 
 	if (cli_has(args, "list-formats")) {
@@ -51,61 +114,24 @@ cmd_export(const struct cli_args *args)
 		free(names);
 		return 0;
 	}
-	if ((v = cli_get(args, "format")) != NULL &&
-	    (fmt = export_parse_format(v)) == -1)
-		return bad_format(v);
-	if ((v = cli_get(args, "encoding")) != NULL &&
-	    (enc = export_parse_encoding(v)) == -1)
-		return cli_usage_error("export",
-		    _("不认识的编码 “%s”（应为 utf-8 或 gb18030）"), v);
-	if (out != NULL && strcmp(out, "-") == 0)
-		out = NULL;
-	if (args->argc != 1)
-		return cli_usage_error("export", "%s", args->argc == 0 ?
-		    _("缺少要导出的报告文件") : _("一次只能导出一份报告"));
-	in = args->argv[0];
-	if (fmt == -1 && out != NULL)
-		fmt = export_format_of_path(out);
-	if (fmt == -1) {
-		names = export_format_names(_("、"));
-		rc = cli_usage_error("export",
-		    _("请用 --format 指定导出格式：%s"), names);
-		free(names);
+	if ((rc = export_job_of(args, &job)) != -1)
 		return rc;
-	}
-	fi = export_format_info(fmt);
-	if (!fi->built) {
-		cli_error(_("这个版本的 gkreport 没有 %s 导出"
-		    "（构建时没有所需的库）"), fi->name);
-		return EXIT_TROUBLE;
-	}
-	if (!export_takes_encoding(fmt, enc))
-		return cli_usage_error("export",
-		    _("%s总是 UTF-8 编码，不能用 --encoding=gb18030"),
-		    _(fi->menu));
-	if (out == NULL && fi->binary && isatty(STDOUT_FILENO))
-		return cli_usage_error("export",
-		    _("%s是二进制文件，不能写到终端：请用 -o 指定文件"),
-		    _(fi->menu));
-	if (out != NULL && cli_same_file(in, out))
-		return cli_usage_error("export",
-		    _("%s: 导出文件不能就是报告文件本身"), out);
 
-	if ((r = csvio_load(in, &info, &err)) == NULL) {
+	if ((r = csvio_load(job.in, &info, &err)) == NULL) {
 		cli_error("%s", err);
 		free(err);
 		return EXIT_TROUBLE;
 	}
 	for (i = 0; i < info.nwarnings; i++)
-		cli_read_warning(in, info.warnings[i]);
+		cli_read_warning(job.in, info.warnings[i]);
 	csvio_info_free(&info);
 
 	fs = rules_check(r, 0);
 	if (fs->nerror > 0 || fs->nincomplete > 0) {
-		if (strict) {
+		if (cli_has(args, "strict")) {
 			cli_error(_("%s: 报告有 %d 处错误、%d 处未填，"
 			    "按 --strict 不导出；用 “gkreport check %s” 查看"),
-			    in, fs->nerror, fs->nincomplete, in);
+			    job.in, fs->nerror, fs->nincomplete, job.in);
 			findings_free(fs);
 			report_free(r);
 			return EXIT_FINDINGS;
@@ -115,10 +141,10 @@ cmd_export(const struct cli_args *args)
 	nincomplete = fs->nincomplete;
 	findings_free(fs);
 
-	if (out != NULL)
-		rc = export_save(r, fmt, enc, out, in, &err);
+	if (job.out != NULL)
+		rc = export_save(r, job.fmt, job.enc, job.out, job.in, &err);
 	else
-		rc = export_write(r, fmt, enc, stdout, &err);
+		rc = export_write(r, job.fmt, job.enc, stdout, &err);
 	report_free(r);
 	if (rc == -1) {
 		cli_error("%s", err);
@@ -126,8 +152,9 @@ cmd_export(const struct cli_args *args)
 		return EXIT_TROUBLE;
 	}
 	if (nerror > 0 || nincomplete > 0)
-		cli_warn_at(in, _("报告有 %d 处错误、%d 处未填，仍已导出；"
-		    "用 “gkreport check %s” 查看"), nerror, nincomplete, in);
+		cli_warn_at(job.in, _("报告有 %d 处错误、%d 处未填，仍已导出；"
+		    "用 “gkreport check %s” 查看"), nerror, nincomplete,
+		    job.in);
 	return 0;
 }
 

@@ -82,6 +82,34 @@ may_write(const char *from, const char *out, bool force)
 	return 0;
 }
 
+/* Say what new made: the file, its year, what it carried from last year;
+ * then X1 and X2, which now have last year's figures to check against. */
+static void
+tell_made(const char *out, const char *from, const struct report *r,
+    int ncarried)
+{
+	struct findings	*fs;
+	const char	*year = report_get(r, F_YEAR);
+	int		 i;
+
+	if (year != NULL)
+		printf(_("已生成 %s：%s 年度报告，以 %s 为底。\n"), out, year,
+		    from);
+	else
+		printf(_("已生成 %s（报告年度待填），以 %s 为底。\n"), out,
+		    from);
+	printf(_("  上年结转：%d 个数由上年“四、结转下年度继续办理”转入；\n"),
+	    ncarried);
+	printf("%s", _("  前言和一、五、六沿用上年的文字，请逐段改写；"
+	    "其余数字留空待填。\n"));
+	fs = rules_check(r, 0);
+	for (i = 0; i < fs->n; i++)
+		if (strcmp(fs->v[i].rule, "X1") == 0 ||
+		    strcmp(fs->v[i].rule, "X2") == 0)
+			cli_warn("%s: %s", fs->v[i].rule, fs->v[i].message);
+	findings_free(fs);
+}
+
 static int
 cmd_new(const struct cli_args *args)
 {
@@ -89,7 +117,7 @@ cmd_new(const struct cli_args *args)
 	struct report		*last, *r;
 	struct findings		*fs;
 	const char		*from = cli_get(args, "from");
-	const char		*out = cli_get(args, "output"), *year;
+	const char		*out = cli_get(args, "output");
 	char			*err = NULL, *named = NULL;
 	bool			 force = cli_has(args, "force");
 	int			 i, ncarried, rc;
@@ -150,25 +178,7 @@ cmd_new(const struct cli_args *args)
 		return EXIT_TROUBLE;
 	}
 
-	year = report_get(r, F_YEAR);
-	if (year != NULL)
-		printf(_("已生成 %s：%s 年度报告，以 %s 为底。\n"), out, year,
-		    from);
-	else
-		printf(_("已生成 %s（报告年度待填），以 %s 为底。\n"), out,
-		    from);
-	printf(_("  上年结转：%d 个数由上年“四、结转下年度继续办理”转入；\n"),
-	    ncarried);
-	printf("%s", _("  前言和一、五、六沿用上年的文字，请逐段改写；"
-	    "其余数字留空待填。\n"));
-
-	/* X1 and X2 now have last year's figures to check against. */
-	fs = rules_check(r, 0);
-	for (i = 0; i < fs->n; i++)
-		if (strcmp(fs->v[i].rule, "X1") == 0 ||
-		    strcmp(fs->v[i].rule, "X2") == 0)
-			cli_warn("%s: %s", fs->v[i].rule, fs->v[i].message);
-	findings_free(fs);
+	tell_made(out, from, r, ncarried);
 	report_free(r);
 	report_free(last);
 	free(named);
