@@ -265,13 +265,12 @@ cmp_key(const void *a, const void *b)
 	return strcmp(fields[*(const int *)a].key, fields[*(const int *)b].key);
 }
 
+/* The fields of the cover, the texts and the format: from fixed[]. */
 static void
-init(void)
+init_fixed(void)
 {
-	int	 i, t, r, c, n;
+	int	 i;
 
-	if (ready)
-		return;
 	for (i = 0; i < NELEM(fixed); i++) {
 		struct sch_field	*f = &fields[fixed[i].field];
 
@@ -283,6 +282,14 @@ init(void)
 		f->required = fixed[i].required;
 		display[fixed[i].field] = fixed[i].label;
 	}
+}
+
+/* A field for each cell of each table, keyed table.row.column. */
+static void
+init_cells(void)
+{
+	int	 t, r, c, n;
+
 	n = F_FIRST_CELL;
 	for (t = 0; t < SCH_NTABLES; t++) {
 		const struct sch_table	*tb = &sch_tables[t];
@@ -309,10 +316,17 @@ init(void)
 			}
 		}
 	}
-	/* Last year's figures, in the order of the cells they mirror:
-	 * "上年报告/表三/<headings>/<row>/<column>" (the caption of table 二
-	 * is left out, as the spec's example spells it); shown to people as
-	 * "上年报告 › " and the cell. */
+}
+
+/* Last year's figures, in the order of the cells they mirror:
+ * "上年报告/表三/<headings>/<row>/<column>" (the caption of table 二
+ * is left out, as the spec's example spells it); shown to people as
+ * "上年报告 › " and the cell. */
+static void
+init_prev(void)
+{
+	int	 i;
+
 	for (i = 0; i < SCH_NCELLS; i++) {
 		struct sch_field	*f = &fields[F_FIRST_PREV + i];
 		const struct sch_field	*cf = &fields[F_FIRST_CELL + i];
@@ -350,6 +364,18 @@ init(void)
 		f->required = false;
 		display[prev_texts[i].field] = prev_texts[i].label;
 	}
+}
+
+static void
+init(void)
+{
+	int	 i;
+
+	if (ready)
+		return;
+	init_fixed();
+	init_cells();
+	init_prev();
 	for (i = 0; i < SCH_NFIELDS; i++)
 		sorted[i] = i;
 	ready = true;
