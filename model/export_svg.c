@@ -403,31 +403,18 @@ bar(struct buf *b, const struct report *r, double y, const char *caption,
 	return y + ((n + 1) / 2) * 40 + 6;
 }
 
-/* Table 三: in, out, and who asked. */
-static double
-draw_t3(struct buf *b, const struct report *r, double y)
+/* The outcomes of table 三 from row i on, for its second bar: each outcome
+ * (a group of rows summed: （三）不予公开 …), then 结转下年度. Fills out[]
+ * (at most 11) and returns how many. */
+static int
+t3_outcomes(const struct report *r, int i, struct part *out)
 {
 	const struct sch_table	*t = &sch_tables[SCH_T3];
-	const struct sch_band	*band = &t->bands[0];
-	int			 total = band->ncols - 1, nat = 0;
-	int			 i, n, j, rt = schema_row(SCH_T3, "result_total");
-	struct part		 in[2], out[12], who[2];
-	struct fig		 fin = { 0 }, fout = { 0 };
-	int64_t			 scale;
+	int			 total = t->bands[0].ncols - 1, j;
+	int			 rt = schema_row(SCH_T3, "result_total");
 	const char		*group = NULL;
 	size_t			 glen = 0;
 
-	section_head(b, y, sch_sections[SCH_S3].heading);
-	y += 42;
-
-	/* In: 本年新收 and 上年结转 (the rows before 三、本年度办理结果). */
-	for (i = n = 0; i < t->nrows && t->rows[i].path == NULL && n < 2; i++) {
-		in[n].f = fig_of(r, schema_cell(SCH_T3, i, total));
-		in[n].label = bare(t->rows[i].brief);
-		fig_add(&fin, r, schema_cell(SCH_T3, i, total));
-		n++;
-	}
-	/* Out: each outcome of 三 (a group of rows summed), then 结转下年度. */
 	for (j = 0; i < t->nrows && j < 11; i++) {
 		const struct sch_row	*row = &t->rows[i];
 		const char		*slash;
@@ -461,6 +448,32 @@ draw_t3(struct buf *b, const struct report *r, double y)
 			fig_add(&out[j - 1].f, r, schema_cell(SCH_T3, i, total));
 		}
 	}
+	return j;
+}
+
+/* Table 三: in, out, and who asked. */
+static double
+draw_t3(struct buf *b, const struct report *r, double y)
+{
+	const struct sch_table	*t = &sch_tables[SCH_T3];
+	const struct sch_band	*band = &t->bands[0];
+	int			 total = band->ncols - 1, nat = 0;
+	int			 i, n, j, rt = schema_row(SCH_T3, "result_total");
+	struct part		 in[2], out[12], who[2];
+	struct fig		 fin = { 0 }, fout = { 0 };
+	int64_t			 scale;
+
+	section_head(b, y, sch_sections[SCH_S3].heading);
+	y += 42;
+
+	/* In: 本年新收 and 上年结转 (the rows before 三、本年度办理结果). */
+	for (i = n = 0; i < t->nrows && t->rows[i].path == NULL && n < 2; i++) {
+		in[n].f = fig_of(r, schema_cell(SCH_T3, i, total));
+		in[n].label = bare(t->rows[i].brief);
+		fig_add(&fin, r, schema_cell(SCH_T3, i, total));
+		n++;
+	}
+	j = t3_outcomes(r, i, out);
 	/* Out in all: (七)总计 and 结转下年度. */
 	memset(&fout, 0, sizeof fout);
 	fig_add(&fout, r, schema_cell(SCH_T3, rt, total));
