@@ -653,11 +653,56 @@ run(struct tui *t)
 	}
 }
 
+/* F9 after the first report: the terminal stays; only the screen is
+ * drawn again. */
+static void
+resume_terminal(struct tui *t)
+{
+	(void)t;
+	clearok(curscr, TRUE);
+	refresh();
+}
+
+/* Close the report shown (its place remembered, its journal kept when the
+ * clerk left edits unsaved), its screens and editors. */
+static void
+close_report(struct tui *t)
+{
+	int	 i;
+
+	if (t->s != NULL) {
+		remember(t);
+		if (t->discard)
+			session_discard(t->s);
+		else
+			session_close(t->s);	/* unsaved: the journal stays */
+	}
+	free_screens(t);
+	for (i = 0; i < SCH_NFIELDS; i++)
+		textedit_free(t->te[i]);
+}
+
+/* The application's state for a report to be opened; the terminal's
+ * colours are kept. */
+static void
+fresh_tui(struct tui *t)
+{
+	bool	 colors = t->colors;
+
+	memset(t, 0, sizeof *t);
+	t->colors = colors;
+	t->te_dirty = -1;
+	t->last_field = -1;
+	make_screens(t);
+}
+
 int
 tui_main(const char *path, bool readonly)
 {
 	struct tui	 t;
-	int		 i;
+	char		*next = NULL;
+	bool		 opened;
+	int		 rc;
 
 	if (path == NULL) {
 		cli_error("%s", _("请指定报告文件，例如：gkreport 2024年报.csv"));
@@ -676,27 +721,32 @@ tui_main(const char *path, bool readonly)
 		return EXIT_TROUBLE;
 	}
 	memset(&t, 0, sizeof t);
-	t.te_dirty = -1;
-	t.last_field = -1;
-	make_screens(&t);
-	if (open_report(&t, path, readonly, start_terminal) == 0)
-		run(&t);
-	if (t.s != NULL) {
-		endwin();
-		remember(&t);
-		if (t.discard)
-			session_discard(t.s);
-		else
-			session_close(t.s);	/* unsaved: the journal stays */
+	fresh_tui(&t);
+	opened = open_report(&t, path, readonly, start_terminal) == 0;
+	for (;;) {
+		if (opened)
+			run(&t);
+		if (t.s != NULL && !isendwin())
+			endwin();
+		next = t.next;
+		rc = t.s != NULL ? 0 : EXIT_TROUBLE;
+		close_report(&t);
+		if (next == NULL)
+			break;
+		/* F9: next year's report, in this process and terminal, the
+		 * same way as the first (the clerk was asked about this
+		 * one's unsaved edits before it closed). */
+		fresh_tui(&t);
+		if (!(opened = open_report(&t, next, false,
+		    resume_terminal) == 0)) {
+			cli_error(_("请用 gkreport %s 打开下一年度的报告"), next);
+			free(next);
+			close_report(&t);
+			return EXIT_TROUBLE;
+		}
+		if (t.msg[0] == '\0')
+			say(&t, false, _("已打开下一年度的报告 %s"), next);
+		free(next);
 	}
-	free_screens(&t);
-	for (i = 0; i < SCH_NFIELDS; i++)
-		textedit_free(t.te[i]);
-	if (t.next != NULL) {
-		/* F9: the new year's report, in this terminal, afresh. */
-		execl("/proc/self/exe", "gkreport", t.next, (char *)NULL);
-		cli_error(_("请用 gkreport %s 打开下一年度的报告"), t.next);
-		free(t.next);
-	}
-	return t.s != NULL ? 0 : EXIT_TROUBLE;
+	return rc;
 }

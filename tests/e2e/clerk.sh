@@ -264,6 +264,8 @@ keys F9
 check "以本报告开始下一年度" "7: F9 asks"
 keys y
 check "hz-2025.csv" "7: the new year's report is open"
+# In the same process (no re-exec: its message would be lost).
+check "已打开下一年度的报告" "7: opened in-process, saying so"
 check " 二·10 " "7: its tables wait for this year's figures"
 [ -e "$D/hz-2025.csv" ] && ok || bad "7: hz-2025.csv not written"
 
