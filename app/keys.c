@@ -32,6 +32,8 @@ const struct keybinding tui_keys[] = {
 	  N_("填合计") },
 	{ KEY_F(6), true, A_FILL_ZERO, CTX_GRID, true, "F6",
 	  N_("空格填0") },
+	{ KEY_F(4), true, A_LAST_YEAR, CTX_GRID, true, "F4",
+	  N_("上年数字") },
 };
 
 const size_t tui_nkeys = sizeof tui_keys / sizeof tui_keys[0];

@@ -26,6 +26,7 @@ enum action {
 	A_EXPORT,
 	A_NEW_YEAR,
 	A_SAVE_AS,
+	A_LAST_YEAR,
 };
 
 #define CTX_ALL		KM_ALL

@@ -30,6 +30,9 @@ struct table_screen {
 	int		 lines[GRID_MAXLINES];	/* a row, or -1 - band */
 	int		 ncells[GRID_MAXLINES];
 	int		 y0;			/* where the grid was drawn */
+	int		 cw;		/* a figure's width, its gap included;
+					   a cell is two (this year, last
+					   year) when last year's are shown */
 	bool		 editing;		/* a figure is being typed */
 	char		 edit[64];
 	char		*find;			/* what / looked for last */
@@ -137,7 +140,7 @@ draw_band(const struct table_screen *ts, const struct sch_band *b, int y,
     int lw)
 {
 	const struct sch_table	*tb = &sch_tables[ts->table];
-	int	 c, x, r, cw = ts->g.cell_width, vis = grid_visible_cells(&ts->g);
+	int	 c, x, r, cw = ts->cw, vis = grid_visible_cells(&ts->g);
 	const char *h;
 
 	/* A row of the band, for the kind of its cells. */
@@ -146,16 +149,31 @@ draw_band(const struct table_screen *ts, const struct sch_band *b, int y,
 	attron(A_BOLD);
 	put(y, 0, lw, b->caption != NULL ? b->caption : b->corner, false);
 	for (c = ts->g.left; c < b->ncols && c < ts->g.left + vis; c++) {
-		x = lw + 1 + (c - ts->g.left) * cw;
+		x = lw + 1 + (c - ts->g.left) * ts->g.cell_width;
 		h = wt_strwidth(b->cols[c].label) < cw ? b->cols[c].label :
 		    b->cols[c].brief;
 		/* The fee's unit is on screen, not only in the status line. */
 		if (r < tb->nrows && schema_field(schema_cell(ts->table, r,
 		    c))->kind == SK_AMOUNT)
 			h = _("金额(万元)");
-		put(y, x, cw, h, true);
+		put(y, x, cw - 1, h, true);
+		if (ts->g.cell_width > cw)
+			put(y, x + cw - 1, cw, _("上年"), true);
 	}
 	attroff(A_BOLD);
+}
+
+/* Last year's figure of this year's cell f, dim, in width columns at
+ * (y, x); a dash when last year's report did not have it. */
+static void
+draw_last_year(struct tui *t, int f, int y, int x, int width)
+{
+	int		 pf = schema_prev(f);
+	const char	*v = pf >= 0 ? report_get(t->r, pf) : NULL;
+
+	attron(A_DIM);
+	put(y, x, width, v != NULL ? v : "-", true);
+	attroff(A_DIM);
 }
 
 /* A row on screen line y: its label and cells, a failing cell red, an
@@ -167,7 +185,7 @@ draw_row(struct tui *t, const struct table_screen *ts, int li, int y,
 	const struct findings	*fs = tui_findings(t);
 	const struct sch_row	*row = &sch_tables[ts->table].rows[ts->lines[li]];
 	const struct sch_band	*b = &sch_tables[ts->table].bands[row->band];
-	int			 c, f, x, cw = ts->g.cell_width;
+	int			 c, f, x, cw = ts->cw;
 	int			 vis = grid_visible_cells(&ts->g);
 	char			 lb[256], shown[80];
 	const char		*l = row_label(ts->table, ts->lines[li], lb,
@@ -182,7 +200,7 @@ draw_row(struct tui *t, const struct table_screen *ts, int li, int y,
 		cur = li == ts->g.line && c == ts->g.col;
 		failing = findings_for_field(fs, f, SEV_ERROR) != NULL;
 		a = 0;
-		x = lw + 1 + (c - ts->g.left) * cw;
+		x = lw + 1 + (c - ts->g.left) * ts->g.cell_width;
 		if (failing)
 			a = t->colors ? COLOR_PAIR(PAIR_FAIL) :
 			    A_BOLD | A_UNDERLINE;
@@ -202,6 +220,8 @@ draw_row(struct tui *t, const struct table_screen *ts, int li, int y,
 		 * cells is one run for the terminal, not seven. */
 		put(y, x - 1, cw, shown, true);
 		attroff(a);
+		if (ts->g.cell_width > cw)
+			draw_last_year(t, f, y, x - 1 + cw, cw);
 	}
 }
 
@@ -222,6 +242,12 @@ grid_screen_draw(struct screen *sc, struct tui *t, int y0, int height)
 		if (tb->bands[i].ncols > maxcols)
 			maxcols = tb->bands[i].ncols;
 	/* Frozen label column, values scrolling. */
+	/* Last year's figures (F4): each column a pair, this year's and
+	 * last year's beside it; where they do not all fit the pairs scroll
+	 * sideways like the columns do, the cursor's always on screen. */
+	ts->cw = cw;
+	if (t->last_year)
+		cw *= 2;
 	lw = grid_labels(ts->table, COLS - 1 - maxcols * cw, &full);
 	if (lw < 12)
 		lw = 12;	/* narrower: the values scroll instead */
@@ -456,6 +482,31 @@ grid_screen_key(struct screen *sc, struct tui *t, wint_t ch, bool fn)
 	return 0;
 }
 
+/* F4: last year's figures beside this year's, or no more. */
+static int
+toggle_last_year(struct tui *t, const struct table_screen *ts)
+{
+	const struct sch_table	*tb = &sch_tables[ts->table];
+	int			 r, c, n = 0;
+
+	t->last_year = !t->last_year;
+	if (!t->last_year) {
+		say(t, false, "%s", _("已隐藏上年数字"));
+		return SCR_HANDLED | SCR_BODY | SCR_MESSAGE;
+	}
+	for (r = 0; r < tb->nrows; r++)
+		for (c = 0; c < schema_band(ts->table, r)->ncols; c++)
+			if (report_get(t->r, schema_prev(schema_cell(ts->table,
+			    r, c))) != NULL)
+				n++;
+	if (n == 0)
+		say(t, false, "%s", _("上年数字列在各列右边，但本报告没有上年的数字"
+		    "（F9 从上年报告开始的报告才有）；再按 F4 隐藏"));
+	else
+		say(t, false, "%s", _("上年数字列在各列右边（灰色）；再按 F4 隐藏"));
+	return SCR_HANDLED | SCR_BODY | SCR_MESSAGE;
+}
+
 /* F5: the totals of the table from their parts, as the identities say; a
  * figure the clerk typed in a total is left alone, even when it disagrees.
  * F6: every empty cell of the table gets 0. Each one step. */
@@ -466,6 +517,8 @@ grid_screen_action(struct screen *sc, struct tui *t, int action)
 	struct fill_result	 fr;
 	char			*cause = NULL, left[256] = "", wait[128] = "";
 
+	if (action == A_LAST_YEAR)
+		return toggle_last_year(t, ts);
 	if (action != A_FILL_TOTALS && action != A_FILL_ZERO)
 		return 0;
 	if (session_readonly(t->s))

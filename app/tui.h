@@ -43,6 +43,8 @@ struct tui {
 	bool			 msg_error;
 	bool			 colors;
 	bool			 quit;
+	bool			 last_year;	/* grids: last year's figures
+						   beside this year's (F4) */
 	bool			 discard;	/* quit dropping unsaved edits */
 	char			*next;		/* a report to open after quitting
 						   (F9's new year), or NULL */

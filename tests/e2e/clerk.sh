@@ -269,6 +269,33 @@ check "已打开下一年度的报告" "7: opened in-process, saying so"
 check " 二·10 " "7: its tables wait for this year's figures"
 [ -e "$D/hz-2025.csv" ] && ok || bad "7: hz-2025.csv not written"
 
+# ---- last year beside this year (F4) ---------------------------------------
+rm -f "$D"/hz-20*
+cp "$TOP/examples/hongze-2024.csv" "$D/hz-2024.csv"
+"$GK" new --from "$D/hz-2024.csv" >/dev/null 2>&1 || bad "F4: gkreport new"
+start 120 40 "$XS" "$D/hz-2025.csv"
+check "一、总体情况" "F4: next year's report opened"
+keys Tab Tab
+check "三、收到和处理政府信息公开申请情况" "F4: on 三"
+check_not "上年 商业企业" "F4: no last year's column before F4"
+keys F4
+check "上年数字列在各列右边" "F4: says where last year's figures are"
+# Each column with last year's beside it: 自然人 new requests were 95.
+check "自然人     上年 商业企业     上年" "F4: 上年 beside each column"
+screen | grep -q "^一、本年新收 *· *95 " && ok ||
+	bad "F4: last year's 95 beside this year's empty 自然人"
+keys F4
+check "已隐藏上年数字" "F4: again hides them"
+check_not "上年 商业企业" "F4: hidden"
+keys F4
+tmx resize-window -t "e2e:$W" -x 80 -y 24 2>/dev/null ||
+	tmx resize-pane -t "e2e:$W" -x 80 -y 24
+# At 80 columns the pairs scroll sideways; the cursor's pair stays.
+check "自然人     上年" "F4: 80 columns, the cursor's column and last year's"
+keys End
+check "总计     上年" "F4: 80 columns, the last column's pair after End"
+keys C-q
+
 # ---- 12. the help in plain Chinese -----------------------------------------
 fresh
 start 80 24 "$XS" "$D/hz.csv"
