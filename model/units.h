@@ -149,6 +149,14 @@ void		 units_csv(const struct units *, bool review, struct buf *);
  * against formulas) and its separator: ',' or CRLF when last. */
 void		 units_csv_field(struct buf *, const char *s, bool typed,
 		     bool last);
+/* The workbook of `sum --xlsx` (units_xlsx.c): 汇总 (total's key figures),
+ * 单位 (the units table, with the decision columns when review) and 问题清单
+ * (one row per finding), written to path (libxlsxwriter creates or
+ * truncates it: give it a temporary file). 0, or -1 with *err (caller
+ * frees), which is always the case when the build has no xlsx. */
+int		 units_xlsx_write(const struct units *,
+		     const struct report *total, bool review, const char *path,
+		     char **err);
 
 /*
  * Duplicates: the same agency and year twice. Holds, per unit, two
