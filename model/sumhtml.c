@@ -12,6 +12,7 @@
 #include "number.h"
 #include "schema.h"
 #include "sumhtml.h"
+#include "layout.h"
 #include "xmalloc.h"
 
 /* The figures the units' table on the page shows (indexes into
@@ -22,34 +23,24 @@ static const int page_figs[] = { 0, 3, 4, 5, 6, 7, 8, 9, 10, 11, 26, 31 };
 /* How many units the top and bottom lists of a rate show. */
 #define TOPN	10
 
+/*
+ * Text for the page: escaped as every export escapes it (xml_esc), and
+ * control characters from someone's file shown as U+FFFD, never passed on.
+ */
 static void
 esc(struct buf *b, const char *s)
 {
-	for (; s != NULL && *s != '\0'; s++) {
-		switch (*s) {
-		case '&':
-			buf_add(b, "&amp;");
-			break;
-		case '<':
-			buf_add(b, "&lt;");
-			break;
-		case '>':
-			buf_add(b, "&gt;");
-			break;
-		case '"':
-			buf_add(b, "&quot;");
-			break;
-		case '\'':
-			buf_add(b, "&#39;");
-			break;
-		default:
-			/* control characters from someone's file: shown as
-			 * U+FFFD, never passed on */
-			if ((unsigned char)*s < 0x20 && *s != '\n' &&
-			    *s != '\t')
-				buf_add(b, "\xef\xbf\xbd");
-			else
-				buf_addn(b, s, 1);
+	size_t	 n;
+
+	while (s != NULL && *s != '\0') {
+		for (n = 0; s[n] != '\0' && ((unsigned char)s[n] >= 0x20 ||
+		    s[n] == '\n' || s[n] == '\t'); n++)
+			;
+		xml_esc(b, s, n);
+		s += n;
+		if (*s != '\0') {
+			buf_add(b, "\xef\xbf\xbd");
+			s++;
 		}
 	}
 }
