@@ -135,29 +135,23 @@ place_get(const char *report_path)
 	return found;
 }
 
-int
-place_put(const char *report_path, const char *place, char **err)
+/*
+ * Rewrites the state file FILE with the line "HEAD\tME" first, then up to
+ * KEEP - 1 of its other lines, leaving out the old line of ME.
+ */
+static int
+remember(const char *file, const char *head, const char *me, int keep,
+    char **err)
 {
-	char			*dir, *file, *s, *me, *line, *next, *tab;
+	char			*s, *line, *next, *tab;
 	struct buf		 b = { NULL, 0, 0 };
 	struct safeio_out	 out = { 0600, 0, NULL };
 	int			 kept = 1, rc;
 
-	if (strpbrk(place, "\t\n") != NULL) {
-		*err = xstrdup("place: a tab or newline");
-		return -1;
-	}
-	if ((dir = state_dir(true)) == NULL) {
-		*err = xstrdup(_("没有主目录（HOME），记不住看到哪里"));
-		return -1;
-	}
-	file = xasprintf("%s/places", dir);
-	me = absolute(report_path);
-	buf_addf(&b, "%s\t%s\n", place, me);
+	buf_addf(&b, "%s\t%s\n", head, me);
 	s = read_state(file);
-	for (line = s; line != NULL && kept < PLACE_KEEP; line = next) {
-		next = strchr(line, '\n');
-		if (next == NULL)
+	for (line = s; line != NULL && kept < keep; line = next) {
+		if ((next = strchr(line, '\n')) == NULL)
 			break;
 		*next++ = '\0';
 		tab = strchr(line, '\t');
@@ -169,6 +163,26 @@ place_put(const char *report_path, const char *place, char **err)
 	free(s);
 	rc = safeio_save(file, b.s, b.len, &out, err);
 	free(b.s);
+	return rc;
+}
+
+int
+place_put(const char *report_path, const char *place, char **err)
+{
+	char	*dir, *file, *me;
+	int	 rc;
+
+	if (strpbrk(place, "\t\n") != NULL) {
+		*err = xstrdup("place: a tab or newline");
+		return -1;
+	}
+	if ((dir = state_dir(true)) == NULL) {
+		*err = xstrdup(_("没有主目录（HOME），记不住看到哪里"));
+		return -1;
+	}
+	file = xasprintf("%s/places", dir);
+	me = absolute(report_path);
+	rc = remember(file, place, me, PLACE_KEEP, err);
 	free(me);
 	free(file);
 	free(dir);
@@ -195,32 +209,15 @@ file_id(const char *path, char *buf, size_t len)
 void
 place_exported(const char *path)
 {
-	char			*dir, *file, *s, *me, *line, *next, *tab, *err = NULL;
-	char			 id[128];
-	struct buf		 b = { NULL, 0, 0 };
-	struct safeio_out	 out = { 0600, 0, NULL };
-	int			 kept = 1;
+	char	*dir, *file, *me, *err = NULL;
+	char	 id[128];
 
 	if (!file_id(path, id, sizeof id) || (dir = state_dir(true)) == NULL)
 		return;
 	file = xasprintf("%s/exports", dir);
 	me = absolute(path);
-	buf_addf(&b, "%s\t%s\n", id, me);
-	s = read_state(file);
-	for (line = s; line != NULL && kept < EXPORTS_KEEP; line = next) {
-		if ((next = strchr(line, '\n')) == NULL)
-			break;
-		*next++ = '\0';
-		tab = strchr(line, '\t');
-		if (tab == NULL || strcmp(tab + 1, me) == 0)
-			continue;
-		buf_addf(&b, "%s\n", line);
-		kept++;
-	}
-	free(s);
-	if (safeio_save(file, b.s, b.len, &out, &err) == -1)
+	if (remember(file, id, me, EXPORTS_KEEP, &err) == -1)
 		free(err);	/* forgotten: the next export picks a new name */
-	free(b.s);
 	free(me);
 	free(file);
 	free(dir);
