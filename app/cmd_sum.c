@@ -258,7 +258,7 @@ open_aids(struct run *run)
 	    (errno != EEXIST || stat(run->export_dir, &st) == -1 ||
 	    !S_ISDIR(st.st_mode))) {
 		cli_error(_("%s: 无法建立文件夹：%s"), run->export_dir,
-		    strerror(errno == EEXIST ? ENOTDIR : errno));
+		    safeio_why(errno == EEXIST ? ENOTDIR : errno));
 		roster_free(run->ro);
 		review_free(run->review);
 		return EXIT_TROUBLE;
@@ -338,7 +338,7 @@ write_html(struct run *run, const struct report *total)
 		    page.prev_fig, &page.prev_have);
 		if (page.prev_count == -1) {
 			cli_error(_("%s: 无法读取文件夹：%s"), run->prev,
-			    strerror(errno));
+			    safeio_why(errno));
 			run->trouble = true;
 		} else
 			page.have_prev = true;
@@ -468,7 +468,7 @@ cmd_sum(const struct cli_args *args)
 		sumrun_input_fini(&in[i]);
 	free(in);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
-		cli_error(_("写入标准输出失败：%s"), strerror(errno));
+		cli_error(_("写入标准输出失败：%s"), safeio_why(errno));
 		run.trouble = true;
 	}
 	return run.trouble ? EXIT_TROUBLE : rc;

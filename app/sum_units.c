@@ -32,6 +32,7 @@
 #include "csvio.h"
 #include "export.h"
 #include "nls.h"
+#include "safeio.h"
 #include "sum_int.h"
 #include "xmalloc.h"
 
@@ -482,7 +483,7 @@ sumrun_gather(struct run *run, char **argv, int nin)
 			in[i].dir = true;
 			if (read_folder(&in[i]) == -1) {
 				cli_error(_("%s: 无法读取文件夹：%s"), in[i].arg,
-				    strerror(errno));
+				    safeio_why(errno));
 				run->trouble = true;
 			} else if (in[i].n == 0)
 				cli_warn_at(in[i].arg, "%s",

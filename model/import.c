@@ -25,6 +25,7 @@
 #include "import_int.h"
 #include "utf8.h"
 #include "nls.h"
+#include "safeio.h"
 #include "number.h"
 #include "schema.h"
 #include "xmalloc.h"
@@ -2060,7 +2061,7 @@ import_load(const char *path, struct import_log *log, char **err)
 		memset(log, 0, sizeof *log);
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK)) == -1) {
 		*err = xasprintf("%s: %s", path, errno == EACCES ?
-		    _("没有读取权限") : strerror(errno));
+		    _("没有读取权限") : safeio_why(errno));
 		return NULL;
 	}
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {

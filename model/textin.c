@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "nls.h"
+#include "safeio.h"
 #include "textin.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -36,7 +37,7 @@ textin_read(const char *path, bool missing_ok, size_t *lenp, bool *converted,
 			*lenp = 0;
 			return xstrdup("");
 		}
-		*err = xasprintf(_("%s: 无法打开：%s"), path, strerror(errno));
+		*err = xasprintf(_("%s: 无法打开：%s"), path, safeio_why(errno));
 		return NULL;
 	}
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
@@ -67,7 +68,7 @@ textin_read(const char *path, bool missing_ok, size_t *lenp, bool *converted,
 			continue;
 		if (n == -1) {
 			*err = xasprintf(_("%s: 读取失败：%s"), path,
-			    strerror(errno));
+			    safeio_why(errno));
 			free(buf);
 			close(fd);
 			return NULL;
