@@ -172,17 +172,14 @@ totals(const struct sumhtml *p, struct buf *b)
 		buf_addf(b, _("<p>上年：%d 个单位的报告。</p>\n"), p->prev_count);
 }
 
-/* Every unit's row: status, counts, figures, rates and ranks. */
+/* The head of the units' table: the counts, the page's figures, each rate
+ * (its formula as a title) and its rank, and with a review the decisions. */
 static void
-unit_table(const struct sumhtml *p, struct buf *b)
+unit_head(const struct sumhtml *p, struct buf *b)
 {
-	const struct unit	*un;
-	char			 t[32], *h;
-	int			 i, k, d;
+	char	*h;
+	int	 k, d;
 
-	buf_addf(b, "<h2 id=\"units\">%s</h2>\n", _("各单位情况"));
-	buf_addf(b, _("<p>点击表头排序。比率为百分数，保留两位小数（四舍五入），"
-	    "分母为 0 或数字不全时留空；排名 1 为最好。</p>\n"));
 	buf_add(b, "<div class=\"scroll\"><table class=\"list sortable\" "
 	    "id=\"units-table\"><thead><tr>");
 	buf_addf(b, "<th data-h=\"%s\">%s</th>", _("序号"), _("序号"));
@@ -230,45 +227,66 @@ unit_table(const struct sumhtml *p, struct buf *b)
 			    units_decision_label(d < REV_NDECISIONS ? d : -1));
 	}
 	buf_add(b, "</tr></thead>\n<tbody>\n");
-	for (i = 0; i < units_count(p->units); i++) {
-		un = units_get(p->units, i);
-		buf_addf(b, "<tr id=\"u%d\"><td>%d</td><td class=\"t\">", i + 1,
-		    i + 1);
-		esc(b, un->agency);
-		buf_add(b, "</td><td class=\"t\">");
-		if (un->export_path != NULL) {
-			buf_add(b, "<a href=\"");
-			esc(b, un->export_path);
-			buf_add(b, "\">");
-		}
-		esc(b, un->file);
-		if (un->export_path != NULL)
-			buf_add(b, "</a>");
-		buf_addf(b, "</td><td class=\"t s-%s\">",
-		    status_class[un->status]);
-		esc(b, units_status_label(un->status));
-		buf_addf(b, "</td><td>%d</td><td>%d</td><td>%d</td>",
-		    un->nerror, un->nempty, un->nwarning);
-		for (k = 0; k < NPAGE_FIGS; k++)
-			buf_addf(b, "<td>%s</td>", units_fig_text(un->fig,
-			    un->have, page_figs[k], t));
-		for (k = 0; k < UNITS_NRATES; k++) {
-			buf_addf(b, "<td>%s</td>", units_rate_text(un->fig,
-			    un->have, k, t));
-			if (!units_rates[k].ranked)
-				continue;
-			if (un->rank[k] > 0)
-				buf_addf(b, "<td>%d</td>", un->rank[k]);
-			else
-				buf_add(b, "<td></td>");
-		}
-		if (p->review) {
-			for (d = 0; d < REV_NDECISIONS; d++)
-				buf_addf(b, "<td>%d</td>", un->ndecision[d]);
-			buf_addf(b, "<td>%d</td>", un->nresolved);
-		}
-		buf_add(b, "</tr>\n");
+}
+
+/* Unit i's row (numbered from 1, as the anchor #u1 the other parts of
+ * the page link to): status, counts, figures, rates and ranks. */
+static void
+unit_row(const struct sumhtml *p, struct buf *b, int i)
+{
+	const struct unit	*un = units_get(p->units, i);
+	char			 t[32];
+	int			 k, d;
+
+	buf_addf(b, "<tr id=\"u%d\"><td>%d</td><td class=\"t\">", i + 1,
+	    i + 1);
+	esc(b, un->agency);
+	buf_add(b, "</td><td class=\"t\">");
+	if (un->export_path != NULL) {
+		buf_add(b, "<a href=\"");
+		esc(b, un->export_path);
+		buf_add(b, "\">");
 	}
+	esc(b, un->file);
+	if (un->export_path != NULL)
+		buf_add(b, "</a>");
+	buf_addf(b, "</td><td class=\"t s-%s\">", status_class[un->status]);
+	esc(b, units_status_label(un->status));
+	buf_addf(b, "</td><td>%d</td><td>%d</td><td>%d</td>",
+	    un->nerror, un->nempty, un->nwarning);
+	for (k = 0; k < NPAGE_FIGS; k++)
+		buf_addf(b, "<td>%s</td>", units_fig_text(un->fig,
+		    un->have, page_figs[k], t));
+	for (k = 0; k < UNITS_NRATES; k++) {
+		buf_addf(b, "<td>%s</td>", units_rate_text(un->fig,
+		    un->have, k, t));
+		if (!units_rates[k].ranked)
+			continue;
+		if (un->rank[k] > 0)
+			buf_addf(b, "<td>%d</td>", un->rank[k]);
+		else
+			buf_add(b, "<td></td>");
+	}
+	if (p->review) {
+		for (d = 0; d < REV_NDECISIONS; d++)
+			buf_addf(b, "<td>%d</td>", un->ndecision[d]);
+		buf_addf(b, "<td>%d</td>", un->nresolved);
+	}
+	buf_add(b, "</tr>\n");
+}
+
+/* Every unit's row: status, counts, figures, rates and ranks. */
+static void
+unit_table(const struct sumhtml *p, struct buf *b)
+{
+	int	 i;
+
+	buf_addf(b, "<h2 id=\"units\">%s</h2>\n", _("各单位情况"));
+	buf_addf(b, _("<p>点击表头排序。比率为百分数，保留两位小数（四舍五入），"
+	    "分母为 0 或数字不全时留空；排名 1 为最好。</p>\n"));
+	unit_head(p, b);
+	for (i = 0; i < units_count(p->units); i++)
+		unit_row(p, b, i);
 	buf_add(b, "</tbody></table></div>\n");
 }
 
