@@ -34,6 +34,7 @@
 #define MAXROWS		32		/* rows of the largest table (三: 25) */
 #define MAXVALS		16		/* values of the widest row (四: 15) */
 #define MAXTEXT		(64 * 1024 * 1024)	/* larger is not a report */
+#define MAXHEADS	1024		/* heading-like lines looked at */
 #define TITLE_WORDS	"政府信息公开"	/* then 工作, then 年度报告 */
 
 /* Older and clipped row labels seen in published reports (spec §8), by
@@ -72,6 +73,13 @@ struct cell {
 	enum cell_kind	 kind;
 };
 
+/* A line taken for a section heading (see choose_headings()). */
+struct heading {
+	int		 no;
+	int		 sec;
+	bool		 exact;
+};
+
 /* A row read and kept for later: the single row （六）其他处理. */
 struct deferred {
 	int		 line;
@@ -84,6 +92,9 @@ struct importer {
 	struct report		*r;
 	struct import_log	*log;
 
+	struct heading		*heads;		/* the sections' headings */
+	int			 nheads;
+	int			 nexthead;	/* the next to come */
 	int			 section;	/* last heading seen, or -1 */
 	int			 table;		/* table being read, or -1 */
 	int			 band;		/* table 二's band, or -1 */
@@ -1426,17 +1437,17 @@ out:
 
 /* ---- sections, title, period ------------------------------------------ */
 
-/* Is the line the heading of a section after the current one? Returns
- * the section, or -1; *exact says whether it is the official wording. */
+/* Is the line the heading of a section? Returns the section, or -1;
+ * *exact says whether it is the official wording. */
 static int
-section_heading(struct importer *im, const char *text, bool *exact)
+heading_of(const char *text, bool *exact)
 {
 	char	*n;
 	int	 s, found = -1;
 
 	if (strchr(text, '\t') != NULL || strlen(text) > 3 * 80)
 		return -1;
-	for (s = im->section + 1; s < SCH_NSECTIONS; s++)
+	for (s = 0; s < SCH_NSECTIONS; s++)
 		if (strstr(text, sch_sections[s].numeral) != NULL)
 			break;
 	if (s == SCH_NSECTIONS)
@@ -1444,7 +1455,7 @@ section_heading(struct importer *im, const char *text, bool *exact)
 	n = imp_norm(text);
 	if (strlen(n) > 3 * 40)
 		goto out;
-	for (s = im->section + 1; s < SCH_NSECTIONS; s++) {
+	for (s = 0; s < SCH_NSECTIONS; s++) {
 		const char	*num = sch_sections[s].numeral;
 		size_t		 nl = strlen(num);
 
@@ -1466,6 +1477,109 @@ section_heading(struct importer *im, const char *text, bool *exact)
 out:
 	free(n);
 	return found;
+}
+
+/*
+ * Which of the lines that read as section headings are the report's own:
+ * the longest run of them in the official order, an official wording
+ * weighing twice a variant, the earliest such run on a tie. A heading's
+ * words inside a text ("三、收到和处理政府信息公开申请情况" quoted in 一,
+ * a title that starts with one, a paragraph "二、主动公开方面……") are
+ * then text, not a jump over the sections in between that would read the
+ * rest of the report as the wrong table. A text of more than MAXHEADS
+ * heading-like lines is no report: the lines after those are text.
+ */
+static void
+choose_headings(struct importer *im, const char *text, size_t len)
+{
+	struct heading		*c = NULL;
+	char			 buf[3 * 80 + 1];
+	size_t			 pos = 0, e;
+	int			 n = 0, cap = 0, no = 0, i, s, k, *val, *nxt;
+	int			 bestv[SCH_NSECTIONS], besti[SCH_NSECTIONS];
+	bool			 exact;
+
+	/* The physical lines, numbered as the layout stage numbers them
+	 * (\n, \r\n, \r or a form feed ends one). A heading is short and
+	 * passes the layout stage as it is. */
+	while (pos < len && n < MAXHEADS) {
+		no++;
+		for (e = pos; e < len && text[e] != '\n' && text[e] != '\r' &&
+		    text[e] != '\f'; e++)
+			;
+		if (e - pos < sizeof buf) {
+			memcpy(buf, text + pos, e - pos);
+			buf[e - pos] = '\0';
+			if ((s = heading_of(trim(buf), &exact)) != -1) {
+				if (n == cap)
+					c = xreallocarray(c, cap = cap ? 2 * cap :
+					    16, sizeof *c);
+				c[n].no = no;
+				c[n].sec = s;
+				c[n].exact = exact;
+				n++;
+			}
+		}
+		if (e + 1 < len && text[e] == '\r' && text[e + 1] == '\n')
+			e++;
+		pos = e + 1;
+	}
+
+	/* From the last candidate back: val[i] is the weight of the best
+	 * run starting at i, nxt[i] its next heading (-1: none). */
+	val = xreallocarray(NULL, n + 1, sizeof *val);
+	nxt = xreallocarray(NULL, n + 1, sizeof *nxt);
+	for (s = 0; s < SCH_NSECTIONS; s++) {
+		bestv[s] = 0;
+		besti[s] = -1;
+	}
+	for (i = n - 1; i >= 0; i--) {
+		int	 m = 0, j = -1;
+
+		for (s = c[i].sec + 1; s < SCH_NSECTIONS; s++)
+			if (besti[s] != -1 && (bestv[s] > m ||
+			    (bestv[s] == m && besti[s] < j))) {
+				m = bestv[s];
+				j = besti[s];
+			}
+		val[i] = (c[i].exact ? 2 : 1) + m;
+		nxt[i] = j;
+		if (val[i] >= bestv[c[i].sec]) {
+			bestv[c[i].sec] = val[i];
+			besti[c[i].sec] = i;
+		}
+	}
+	k = -1;
+	for (s = 0; s < SCH_NSECTIONS; s++)
+		if (besti[s] != -1 && (k == -1 || bestv[s] > val[k] ||
+		    (bestv[s] == val[k] && besti[s] < k)))
+			k = besti[s];
+	im->nheads = 0;
+	for (; k != -1; k = nxt[k])
+		c[im->nheads++] = c[k];
+	im->heads = c;
+	im->nexthead = 0;
+	free(val);
+	free(nxt);
+}
+
+/* Is the line one of the chosen section headings? Returns the section, or
+ * -1. Lines come in order, so the next chosen heading is the only one to
+ * look for. */
+static int
+section_heading(struct importer *im, const char *text, int no, bool *exact)
+{
+	const struct heading	*h;
+
+	while (im->nexthead < im->nheads && im->heads[im->nexthead].no < no)
+		im->nexthead++;
+	if (im->nexthead == im->nheads)
+		return -1;
+	h = &im->heads[im->nexthead];
+	if (h->no != no || heading_of(text, exact) != h->sec)
+		return -1;
+	im->nexthead++;
+	return h->sec;
 }
 
 static void
@@ -1761,6 +1875,10 @@ own_table_heading(struct importer *im, const char *line, int no)
 			continue;
 		if (strcmp(hr, nr) != 0)
 			continue;
+		/* The official numbering: a heading choose_headings() did not
+		 * take is a quote in a text. */
+		if (nr - n == hr - hn && strncmp(n, hn, (size_t)(nr - n)) == 0)
+			continue;
 		yes = true;
 		drop_pending(im);
 		im->table = sch_sections[s].table;
@@ -1849,7 +1967,7 @@ walk(struct importer *im, const char *text, size_t len)
 			im->stop = true;
 			break;
 		}
-		if ((sec = section_heading(im, line, &exact)) != -1) {
+		if ((sec = section_heading(im, line, no, &exact)) != -1) {
 			drop_pending(im);
 			if (!exact) {
 				char	*q = shown(line);
@@ -2008,7 +2126,9 @@ import_text(const char *buf, size_t len, const char *name,
 		goto fail;
 	im.r = report_new();
 	report_set(im.r, F_FORMAT, SCH_FORMAT);
+	choose_headings(&im, text, tlen);
 	walk(&im, text, tlen);
+	free(im.heads);
 	free(conv);
 	finish_other6(&im);
 	finish_tables(&im);

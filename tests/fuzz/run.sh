@@ -8,7 +8,8 @@
 # number of executions. Fails on any crash, leak, slow input (-timeout),
 # round-trip mismatch or sanitizer report;
 # the input that did it is kept as BUILD/crash-TARGET-* (reproduce with
-# BUILD/tests/fuzz/fuzz_TARGET FILE).
+# BUILD/tests/fuzz/fuzz_TARGET FILE; once fixed, add it to
+# tests/fuzz/regress/TARGET/, which every make check replays).
 #
 # Environment: FUZZ_BUILDDIR (default $TMPDIR/gkreport-fuzz), FUZZ_CC
 # (default clang, else clang-14), FUZZ_SECONDS (instead of the argument).
@@ -80,6 +81,14 @@ for f in "$TOP"/examples/*.csv "$TOP"/tests/data/export/*.csv; do
 	[ -f "$f" ] || continue
 	i=$((i + 1))
 	{ printf '\001'; cat "$f"; } >"corpus/import/seed-$i"
+done
+# The inputs once found wrong (replayed by make check too).
+for t in $TARGETS; do
+	for f in "$TOP/tests/fuzz/regress/$t"/*; do
+		[ -f "$f" ] || continue
+		i=$((i + 1))
+		cp "$f" "corpus/$t/regress-$i"
+	done
 done
 # The first byte picks the kind: 0 count, 1 amount, 2 year, 3 date.
 n=0
