@@ -955,15 +955,108 @@ row_name(int t, int r)
 
 /* Put a row's values into its cells, checking their number first.
  * vals[0..n) are the value cells in column order. */
+/* A row seen a second time: said once more if the same, refused if not. */
+static void
+row_again(struct importer *im, int t, int r, const struct cell *vals, int n,
+    int line, const char *name)
+{
+	bool	 same = n == schema_band(t, r)->ncols;
+	int	 c;
+
+	for (c = 0; c < n && same; c++) {
+		const char	*old = report_get(im->r, schema_cell(t, r, c));
+		char		*num, *remark;
+
+		num = cell_number(&vals[c], &remark);
+		same = (old == NULL && *num == '\0') ||
+		    (old != NULL && strcmp(old, num) == 0);
+		free(num);
+		free(remark);
+	}
+	if (same)
+		say(im, line, IMPORT_WARN,
+		    _("%s 又出现了一次（第一次在第 %d 行），数字相同，"
+		    "只算一次"), name, im->row_line[t][r]);
+	else
+		say(im, line, IMPORT_REFUSED,
+		    _("%s 出现了两次（第 %d 行和这一行），数字不同"),
+		    name, im->row_line[t][r]);
+}
+
+/* A row with fewer figures than columns: none at all leaves it unfilled,
+ * zeros only fill it with 0 (a column lost in transcription), anything
+ * else cannot be placed and is refused (false). */
+static bool
+short_row(struct importer *im, int t, int r, const struct cell *vals, int n,
+    int line, const char *name)
+{
+	const struct sch_band	*b = schema_band(t, r);
+	int			 c;
+
+	for (c = 0; c < n; c++)
+		if (vals[c].kind != CK_EMPTY && vals[c].kind != CK_SLASH)
+			break;
+	if (c == n) {
+		say(im, line, IMPORT_WARN, _("%s 没有数字，%d 格都留空未填"),
+		    name, b->ncols);
+		for (c = 0; c < b->ncols; c++) {
+			report_set(im->r, schema_cell(t, r, c), NULL);
+			report_set_line(im->r, schema_cell(t, r, c), line);
+		}
+		return true;
+	}
+	for (c = 0; c < n; c++)
+		if (vals[c].kind != CK_NUMBER ||
+		    strspn(vals[c].norm, "0.") != strlen(vals[c].norm)) {
+			say(im, line, IMPORT_REFUSED,
+			    _("%s 只有 %d 个数字，应有 %d 个（转录时丢了一列或一格？），"
+			    "无法确定各属哪一列"), name, n, b->ncols);
+			return false;
+		}
+	say(im, line, IMPORT_WARN,
+	    _("%s 只有 %d 个数字，应有 %d 个（转录时丢了一列？）；"
+	    "都是 0，%d 列全部填 0"), name, n, b->ncols, b->ncols);
+	im->nfigures += n;
+	for (c = 0; c < b->ncols; c++) {
+		report_set(im->r, schema_cell(t, r, c), "0");
+		report_set_line(im->r, schema_cell(t, r, c), line);
+	}
+	return true;
+}
+
+/* A row with a cell for every column; blank and "/" cells are said. */
+static void
+full_row(struct importer *im, int t, int r, const struct cell *vals,
+    int line, const char *name)
+{
+	const struct sch_band	*b = schema_band(t, r);
+	char			 cols[512];
+	int			 c, nblank = 0;
+	size_t			 o = 0;
+
+	for (c = 0; c < b->ncols; c++) {
+		put_value(im, schema_cell(t, r, c), &vals[c], line);
+		if (vals[c].kind != CK_EMPTY && vals[c].kind != CK_SLASH)
+			continue;
+		nblank++;
+		o += (size_t)snprintf(cols + o, sizeof cols - o, "%s%s",
+		    o > 0 ? "、" : "", b->cols[c].label);
+		if (o >= sizeof cols)
+			o = sizeof cols - 1;
+	}
+	if (nblank > 0)
+		say(im, line, IMPORT_WARN,
+		    _("%s：%d 格为空或为 “/”，留空未填（%s）"), name, nblank,
+		    cols);
+}
+
 static void
 put_row(struct importer *im, int t, int r, const struct cell *vals, int n,
     int line)
 {
 	const struct sch_band	*b = schema_band(t, r);
-	char			*name = row_name(t, r), cols[512];
-	int			 c, nblank = 0;
-	bool			 zeros = true;
-	size_t			 o = 0;
+	char			*name = row_name(t, r);
+	bool			 read;
 
 	if (n > b->ncols) {
 		say(im, line, IMPORT_REFUSED,
@@ -973,82 +1066,18 @@ put_row(struct importer *im, int t, int r, const struct cell *vals, int n,
 		return;
 	}
 	if (im->row_line[t][r] != 0) {
-		bool	 same = n == b->ncols;
-
-		for (c = 0; c < n && same; c++) {
-			const char	*old = report_get(im->r,
-			    schema_cell(t, r, c));
-			char		*num, *remark;
-
-			num = cell_number(&vals[c], &remark);
-			same = (old == NULL && *num == '\0') ||
-			    (old != NULL && strcmp(old, num) == 0);
-			free(num);
-			free(remark);
-		}
-		if (same)
-			say(im, line, IMPORT_WARN,
-			    _("%s 又出现了一次（第一次在第 %d 行），数字相同，"
-			    "只算一次"), name, im->row_line[t][r]);
-		else
-			say(im, line, IMPORT_REFUSED,
-			    _("%s 出现了两次（第 %d 行和这一行），数字不同"),
-			    name, im->row_line[t][r]);
-		free(name);
-		return;
+		row_again(im, t, r, vals, n, line, name);
+		read = false;
+	} else if (n < b->ncols)
+		read = short_row(im, t, r, vals, n, line, name);
+	else {
+		full_row(im, t, r, vals, line, name);
+		read = true;
 	}
-	for (c = 0; c < n; c++)
-		if (vals[c].kind != CK_EMPTY && vals[c].kind != CK_SLASH)
-			break;
-	if (n < b->ncols && c == n) {
-		say(im, line, IMPORT_WARN, _("%s 没有数字，%d 格都留空未填"),
-		    name, b->ncols);
-		for (c = 0; c < b->ncols; c++) {
-			report_set(im->r, schema_cell(t, r, c), NULL);
-			report_set_line(im->r, schema_cell(t, r, c), line);
-		}
-	} else if (n < b->ncols) {
-		for (c = 0; c < n; c++)
-			if (vals[c].kind != CK_NUMBER ||
-			    strspn(vals[c].norm, "0.") != strlen(vals[c].norm))
-				zeros = false;
-		if (!zeros) {
-			say(im, line, IMPORT_REFUSED,
-			    _("%s 只有 %d 个数字，应有 %d 个（转录时丢了一列或一格？），"
-			    "无法确定各属哪一列"), name, n, b->ncols);
-			free(name);
-			return;
-		}
-		say(im, line, IMPORT_WARN,
-		    _("%s 只有 %d 个数字，应有 %d 个（转录时丢了一列？）；"
-		    "都是 0，%d 列全部填 0"), name, n, b->ncols, b->ncols);
-		im->nfigures += n;
-		for (c = 0; c < b->ncols; c++) {
-			int	 f = schema_cell(t, r, c);
-
-			report_set(im->r, f, "0");
-			report_set_line(im->r, f, line);
-		}
-	} else {
-		for (c = 0; c < n; c++) {
-			put_value(im, schema_cell(t, r, c), &vals[c], line);
-			if (vals[c].kind == CK_EMPTY ||
-			    vals[c].kind == CK_SLASH) {
-				nblank++;
-				o += (size_t)snprintf(cols + o, sizeof cols - o,
-				    "%s%s", o > 0 ? "、" : "",
-				    b->cols[c].label);
-				if (o >= sizeof cols)
-					o = sizeof cols - 1;
-			}
-		}
-		if (nblank > 0)
-			say(im, line, IMPORT_WARN,
-			    _("%s：%d 格为空或为 “/”，留空未填（%s）"), name, nblank,
-			    cols);
+	if (read) {
+		im->row_line[t][r] = line;
+		im->last_row[t] = r;
 	}
-	im->row_line[t][r] = line;
-	im->last_row[t] = r;
 	free(name);
 }
 
@@ -1280,15 +1309,102 @@ other6_line(struct importer *im, struct cell *cells, int n, int last,
 	}
 }
 
+/* A line of words without figures: the column headings (two header
+ * words, table 三's note, a corner), a row printed with empty cells for
+ * its figures, a heading of table 三 over numbered rows, or part of a
+ * label broken over two lines (kept as pending). */
+static void
+words_line(struct importer *im, struct cell *cells, int n, int last,
+    const char *label, const char *text, int line)
+{
+	int	 ts[SCH_NTABLES], nt = tables_for(im, ts), i, k, t, col;
+	int	 nwords;
+
+	for (i = 0; i < nt; i++) {
+		t = ts[i];
+		nwords = 0;
+		for (k = 0; k < n; k++)
+			if (cells[k].kind == CK_LABEL &&
+			    (header_word(t, cells[k].norm, &col) ||
+			    (t == SCH_T3 &&
+			    strstr(cells[k].norm, "勾稽关系") != NULL)))
+				nwords += col == -1 && k == 0 && t != SCH_T4 ?
+				    2 : 1;
+		if (nwords >= 2) {
+			drop_pending(im);
+			im->table = t;
+			header_line(im, t, cells, n, line);
+			return;
+		}
+	}
+	if (n - 1 - last >= 1) {
+		drop_pending(im);
+		if (row_line(im, cells, n, last, label, line, false))
+			return;
+	}
+	drop_pending(im);
+	if (group_heading(label) != -1)
+		return;
+	im->pending = xstrdup(text);
+	im->pending_line = line;
+}
+
+/* A line of a label and figures: a row, the single row （六）其他处理,
+ * a group heading's subtotal, or the second half of a broken label. */
+static void
+figures_line(struct importer *im, struct cell *cells, int n, int last,
+    const char *label, int line)
+{
+	char	*q, *joined, *jn;
+	int	 r;
+	bool	 done;
+
+	if (row_line(im, cells, n, last, label, line, false)) {
+		drop_pending(im);
+		return;
+	}
+	if ((r = group_heading(label)) != -1) {
+		/* （六）其他处理 printed as one row: kept until the table
+		 * ends. */
+		if (strcmp(sch_tables[SCH_T3].rows[r].key,
+		    "other_nocorrect") == 0 &&
+		    (im->table == -1 || im->table == SCH_T3)) {
+			other6_line(im, cells, n, last, r, line);
+			return;
+		}
+		q = shown(cells[last].raw);
+		say(im, line, IMPORT_WARN,
+		    _("“%s” 是小标题，这一行的数字是小计，不读取（各项另有行）"), q);
+		free(q);
+		return;
+	}
+	/* A label broken over two lines: the line before and this one. */
+	if (im->pending != NULL) {
+		joined = xasprintf("%s%s", im->pending, label);
+		jn = imp_norm(joined);
+		done = row_line(im, cells, n, last, jn, line, true);
+		free(joined);
+		free(jn);
+		if (done) {
+			free(im->pending);
+			im->pending = NULL;
+			return;
+		}
+	}
+	drop_pending(im);
+	q = shown(cells[last].raw);
+	say(im, line, IMPORT_WARN, _("认不出行名 “%s”，这一行的数字未读取"), q);
+	free(q);
+}
+
 /* One line inside a table section (or a line with tabs anywhere). */
 static void
 table_line(struct importer *im, const char *text, int line)
 {
 	struct cell	 cells[MAXCELLS];
-	int		 n = split_cells(text, cells), i, last = -1, t, col;
-	int		 nwords, ts[SCH_NTABLES], nt, r;
+	int		 n = split_cells(text, cells), i, last = -1;
 	bool		 values = false;
-	char		*label = NULL, *q;
+	char		*label = NULL;
 
 	for (i = 0; i < n; i++) {
 		if (cells[i].kind == CK_LABEL)
@@ -1310,89 +1426,12 @@ table_line(struct importer *im, const char *text, int line)
 			im->band = i;
 			goto out;
 		}
-
-	nt = tables_for(im, ts);
-	if (!values) {
-		/* A header: two header words, table 三's note, or a corner. */
-		for (i = 0; i < nt; i++) {
-			int	 k;
-
-			t = ts[i];
-			nwords = 0;
-			for (k = 0; k < n; k++)
-				if (cells[k].kind == CK_LABEL &&
-				    (header_word(t, cells[k].norm, &col) ||
-				    (t == SCH_T3 &&
-				    strstr(cells[k].norm, "勾稽关系") != NULL)))
-					nwords += col == -1 && k == 0 &&
-					    t != SCH_T4 ? 2 : 1;
-			if (nwords >= 2) {
-				drop_pending(im);
-				im->table = t;
-				header_line(im, t, cells, n, line);
-				goto out;
-			}
-		}
-		/* A row printed with empty cells for its figures. */
-		if (n - 1 - last >= 1) {
-			drop_pending(im);
-			if (row_line(im, cells, n, last, label, line, false))
-				goto out;
-		}
-		/* A heading of table 三 over numbered rows. */
-		if (group_heading(label) != -1) {
-			drop_pending(im);
-			goto out;
-		}
-		/* Part of a label broken over two lines, or not table. */
-		drop_pending(im);
-		im->pending = xstrdup(text);
-		im->pending_line = line;
-		goto out;
-	}
-
-	if (last == -1) {
+	if (!values)
+		words_line(im, cells, n, last, label, text, line);
+	else if (last == -1)
 		t4_line(im, cells, n, text, line);
-		goto out;
-	}
-
-	if (row_line(im, cells, n, last, label, line, false)) {
-		drop_pending(im);
-		goto out;
-	}
-	/* （六）其他处理 printed as one row: kept until the table ends. */
-	if ((r = group_heading(label)) != -1 &&
-	    strcmp(sch_tables[SCH_T3].rows[r].key, "other_nocorrect") == 0 &&
-	    (im->table == -1 || im->table == SCH_T3)) {
-		other6_line(im, cells, n, last, r, line);
-		goto out;
-	}
-	if (group_heading(label) != -1) {
-		q = shown(cells[last].raw);
-		say(im, line, IMPORT_WARN,
-		    _("“%s” 是小标题，这一行的数字是小计，不读取（各项另有行）"), q);
-		free(q);
-		goto out;
-	}
-	/* A label broken over two lines: the line before and this one. */
-	if (im->pending != NULL) {
-		char	*joined = xasprintf("%s%s", im->pending, label);
-		char	*jn = imp_norm(joined);
-
-		if (row_line(im, cells, n, last, jn, line, true)) {
-			free(joined);
-			free(jn);
-			free(im->pending);
-			im->pending = NULL;
-			goto out;
-		}
-		free(joined);
-		free(jn);
-	}
-	drop_pending(im);
-	q = shown(cells[last].raw);
-	say(im, line, IMPORT_WARN, _("认不出行名 “%s”，这一行的数字未读取"), q);
-	free(q);
+	else
+		figures_line(im, cells, n, last, label, line);
 out:
 	free(label);
 	cells_free(cells, n);
@@ -1479,51 +1518,14 @@ out:
 	return found;
 }
 
-/*
- * Which of the lines that read as section headings are the report's own:
- * the longest run of them in the official order, an official wording
- * weighing twice a variant, the earliest such run on a tie. A heading's
- * words inside a text ("三、收到和处理政府信息公开申请情况" quoted in 一,
- * a title that starts with one, a paragraph "二、主动公开方面……") are
- * then text, not a jump over the sections in between that would read the
- * rest of the report as the wrong table. A text of more than MAXHEADS
- * heading-like lines is no report: the lines after those are text.
- */
-static void
-choose_headings(struct importer *im, const char *text, size_t len)
+/* The longest run of c[0..n) in the official order of sections (weights:
+ * official wording 2, a variant 1), the earliest on a tie, moved to the
+ * front of c; its length. */
+static int
+longest_run(struct heading *c, int n)
 {
-	struct heading		*c = NULL;
-	char			 buf[3 * 80 + 1];
-	size_t			 pos = 0, e;
-	int			 n = 0, cap = 0, no = 0, i, s, k, *val, *nxt;
-	int			 bestv[SCH_NSECTIONS], besti[SCH_NSECTIONS];
-	bool			 exact;
-
-	/* The physical lines, numbered as the layout stage numbers them
-	 * (\n, \r\n, \r or a form feed ends one). A heading is short and
-	 * passes the layout stage as it is. */
-	while (pos < len && n < MAXHEADS) {
-		no++;
-		for (e = pos; e < len && text[e] != '\n' && text[e] != '\r' &&
-		    text[e] != '\f'; e++)
-			;
-		if (e - pos < sizeof buf) {
-			memcpy(buf, text + pos, e - pos);
-			buf[e - pos] = '\0';
-			if ((s = heading_of(trim(buf), &exact)) != -1) {
-				if (n == cap)
-					c = xreallocarray(c, cap = cap ? 2 * cap :
-					    16, sizeof *c);
-				c[n].no = no;
-				c[n].sec = s;
-				c[n].exact = exact;
-				n++;
-			}
-		}
-		if (e + 1 < len && text[e] == '\r' && text[e + 1] == '\n')
-			e++;
-		pos = e + 1;
-	}
+	int	 bestv[SCH_NSECTIONS], besti[SCH_NSECTIONS], *val, *nxt;
+	int	 i, s, k, len = 0;
 
 	/* From the last candidate back: val[i] is the weight of the best
 	 * run starting at i, nxt[i] its next heading (-1: none). */
@@ -1554,13 +1556,61 @@ choose_headings(struct importer *im, const char *text, size_t len)
 		if (besti[s] != -1 && (k == -1 || bestv[s] > val[k] ||
 		    (bestv[s] == val[k] && besti[s] < k)))
 			k = besti[s];
-	im->nheads = 0;
 	for (; k != -1; k = nxt[k])
-		c[im->nheads++] = c[k];
-	im->heads = c;
-	im->nexthead = 0;
+		c[len++] = c[k];
 	free(val);
 	free(nxt);
+	return len;
+}
+
+/*
+ * Which of the lines that read as section headings are the report's own:
+ * the longest run of them in the official order, an official wording
+ * weighing twice a variant, the earliest such run on a tie. A heading's
+ * words inside a text ("三、收到和处理政府信息公开申请情况" quoted in 一,
+ * a title that starts with one, a paragraph "二、主动公开方面……") are
+ * then text, not a jump over the sections in between that would read the
+ * rest of the report as the wrong table. A text of more than MAXHEADS
+ * heading-like lines is no report: the lines after those are text.
+ */
+static void
+choose_headings(struct importer *im, const char *text, size_t len)
+{
+	struct heading		*c = NULL;
+	char			 buf[3 * 80 + 1];
+	size_t			 pos = 0, e;
+	int			 n = 0, cap = 0, no = 0, s;
+	bool			 exact;
+
+	/* The physical lines, numbered as the layout stage numbers them
+	 * (\n, \r\n, \r or a form feed ends one). A heading is short and
+	 * passes the layout stage as it is. */
+	while (pos < len && n < MAXHEADS) {
+		no++;
+		for (e = pos; e < len && text[e] != '\n' && text[e] != '\r' &&
+		    text[e] != '\f'; e++)
+			;
+		if (e - pos < sizeof buf) {
+			memcpy(buf, text + pos, e - pos);
+			buf[e - pos] = '\0';
+			if ((s = heading_of(trim(buf), &exact)) != -1) {
+				if (n == cap)
+					c = xreallocarray(c, cap = cap ? 2 * cap :
+					    16, sizeof *c);
+				c[n].no = no;
+				c[n].sec = s;
+				c[n].exact = exact;
+				n++;
+			}
+		}
+		if (e + 1 < len && text[e] == '\r' && text[e + 1] == '\n')
+			e++;
+		pos = e + 1;
+	}
+
+	im->nheads = longest_run(c, n);
+	im->heads = c;
+	im->nexthead = 0;
 }
 
 /* Is the line one of the chosen section headings? Returns the section, or
@@ -1919,172 +1969,196 @@ another_report(struct importer *im, const char *line)
 	return yes;
 }
 
+/* What the walk carries from line to line. */
+struct walk {
+	char		*prev;		/* the last line before the title */
+	int		 prev_no;
+	int		 ncomment;	/* "# …" lines above the report */
+	int		 first_comment;
+	bool		 top;		/* nothing but remarks so far */
+	bool		 period;	/* the period's sentence was found */
+};
+
+/* A line before the title that is not part of the report. */
+static void
+skipped_before_title(struct importer *im, const char *prev, int prev_no)
+{
+	char	*q;
+
+	if (prev == NULL || muted(im, prev_no, IMPORT_INFO))
+		return;
+	q = shown(prev);
+	say(im, prev_no, IMPORT_INFO, _("标题之前的一行 “%s” 不属于报告，已跳过"),
+	    q);
+	free(q);
+}
+
+/* Is the line a chosen section heading? Then the section begins. */
+static bool
+heading_line(struct importer *im, const char *line, int no)
+{
+	bool	 exact;
+	int	 sec;
+
+	if ((sec = section_heading(im, line, no, &exact)) == -1)
+		return false;
+	drop_pending(im);
+	if (!exact) {
+		char	*q = shown(line);
+
+		say(im, no, IMPORT_GUESS, _("标题 “%s” 与标准写法不同，按 “%s” 读取"),
+		    q, sch_sections[sec].heading);
+		free(q);
+	}
+	im->section = sec;
+	im->table = sch_sections[sec].table;
+	return true;
+}
+
+/* A line before the first section: the title (a line before it may be
+ * the first half of it), the preamble, or a table without its heading. */
+static void
+front_line(struct importer *im, struct walk *w, const char *line,
+    const char *raw, int no, bool rebuilt)
+{
+	bool	 used;
+
+	if (im->title_line == 0) {
+		if (title_line(im, line, no, w->prev, w->prev_no, &used)) {
+			if (!used)
+				skipped_before_title(im, w->prev, w->prev_no);
+		} else {
+			skipped_before_title(im, w->prev, w->prev_no);
+			free(w->prev);
+			w->prev = xstrdup(line);
+			w->prev_no = no;
+		}
+		return;
+	}
+	if (rebuilt || strchr(line, '\t') != NULL)
+		table_line(im, raw, no);
+	else
+		add_text(im, F_PREAMBLE, line);
+}
+
+/* A line of a section: of a table, or of a text. */
+static void
+section_line(struct importer *im, const char *line, const char *raw, int no,
+    bool rebuilt)
+{
+	switch (im->section) {
+	case SCH_S1:
+	case SCH_S5:
+	case SCH_S6:
+		/* A report that numbers its sections its own way puts its
+		 * tables after its texts: their headings and rows are known
+		 * by their words. */
+		if (own_table_heading(im, line, no))
+			break;
+		if ((rebuilt || strchr(line, '\t') != NULL) &&
+		    tabular(im, raw)) {
+			table_line(im, raw, no);
+			break;
+		}
+		add_text(im, sch_sections[im->section].text_field, line);
+		break;
+	default:
+		table_line(im, raw, no);
+		break;
+	}
+}
+
+/* After the last line: what was not found is said, the period guessed
+ * from the year. */
+static void
+walk_end(struct importer *im, struct walk *w)
+{
+	const char	*y;
+	char		 buf[16];
+	int		 sec, f;
+
+	drop_pending(im);
+	if (w->ncomment > 0)
+		say(im, w->first_comment, IMPORT_INFO,
+		    _("开头 %d 行以 “#” 开头，是转录者的附注，已跳过"),
+		    w->ncomment);
+	if (im->title_line == 0) {
+		skipped_before_title(im, w->prev, w->prev_no);
+		say(im, 0, IMPORT_WARN, "%s",
+		    _("没有找到标题（“……政府信息公开工作年度报告”），"
+		    "报告单位和年度未填"));
+	}
+	free(w->prev);
+	if (!w->period && (y = report_get(im->r, F_YEAR)) != NULL) {
+		snprintf(buf, sizeof buf, "%s-01-01", y);
+		report_set(im->r, F_PERIOD_START, buf);
+		snprintf(buf, sizeof buf, "%s-12-31", y);
+		report_set(im->r, F_PERIOD_END, buf);
+		say(im, 0, IMPORT_GUESS,
+		    _("没有找到说明统计期限的句子，按自然年 %s-01-01 至 %s"), y,
+		    buf);
+	}
+	for (sec = 0; sec < SCH_NSECTIONS; sec++) {
+		f = sch_sections[sec].text_field;
+		if (f != -1 && im->text[f] == NULL)
+			say(im, 0, IMPORT_WARN, _("没有找到 “%s” 的文字，留空"),
+			    sch_sections[sec].heading);
+	}
+}
+
 /* Walk the lines of the decoded text. */
 static void
 walk(struct importer *im, const char *text, size_t len)
 {
 	struct implayout	*lay = implayout_new(text, len);
-	struct lay_line	 ll;
-	const char	*raw;
-	char		*line, *own = NULL, *prev = NULL;
-	size_t		 owncap = 0, n;
-	int		 no = 0, prev_no = 0, ncomment = 0, first_comment = 0;
-	int		 sec;
-	bool		 exact, top = true, period = false;
+	struct lay_line		 ll;
+	struct walk		 w = { .top = true };
+	char			*line, *own = NULL, *q;
+	size_t			 owncap = 0, n;
 
 	while (!im->stop && implayout_next(lay, &ll)) {
-		no = ll.no;
-		raw = ll.text;
 		im->rebuilt = ll.rebuilt;
 		if (ll.note != NULL)
-			say(im, no, IMPORT_INFO, "%s", ll.note);
+			say(im, ll.no, IMPORT_INFO, "%s", ll.note);
 		/* Table lines keep their leading and trailing tabs: the cells'
 		 * positions say which column a value is in. */
-		if (owncap < (n = strlen(raw) + 1)) {
-			owncap = n;
-			own = xrealloc(own, owncap);
-		}
-		strcpy(own, raw);
+		if (owncap < (n = strlen(ll.text) + 1))
+			own = xrealloc(own, owncap = n);
+		memcpy(own, ll.text, n);
 		line = trim(own);
 		if (*line == '\0')
 			continue;
 
 		/* Remarks of a transcription above the report: "# …". */
-		if (top && *line == '#') {
-			if (ncomment++ == 0)
-				first_comment = no;
+		if (w.top && *line == '#') {
+			if (w.ncomment++ == 0)
+				w.first_comment = ll.no;
 			continue;
 		}
-		top = false;
+		w.top = false;
 
 		if (another_report(im, line)) {
-			char	*q = shown(line);
-
-			say(im, no, IMPORT_REFUSED,
+			q = shown(line);
+			say(im, ll.no, IMPORT_REFUSED,
 			    _("从这一行（“%s”）起是另一份报告：一次只能读取一份，"
 			    "请把各份报告分开保存后逐份导入"), q);
 			free(q);
 			im->stop = true;
 			break;
 		}
-		if ((sec = section_heading(im, line, no, &exact)) != -1) {
-			drop_pending(im);
-			if (!exact) {
-				char	*q = shown(line);
-
-				say(im, no, IMPORT_GUESS,
-				    _("标题 “%s” 与标准写法不同，按 “%s” 读取"),
-				    q, sch_sections[sec].heading);
-				free(q);
-			}
-			im->section = sec;
-			im->table = sch_sections[sec].table;
+		if (heading_line(im, line, ll.no))
 			continue;
-		}
-		if (!period && im->section != SCH_S2 && im->section != SCH_S3 &&
-		    im->section != SCH_S4)
-			period = period_line(im, line, no);
-
-		if (im->section == -1) {
-			if (im->title_line == 0) {
-				bool	 used;
-
-				if (title_line(im, line, no, prev, prev_no,
-				    &used)) {
-					if (prev != NULL && !used) {
-						char	*q = shown(prev);
-
-						say(im, prev_no, IMPORT_INFO,
-						    _("标题之前的一行 “%s” 不属于报告，已跳过"),
-						    q);
-						free(q);
-					}
-				} else {
-					if (prev != NULL && !muted(im, prev_no,
-					    IMPORT_INFO)) {
-						char	*q = shown(prev);
-
-						say(im, prev_no, IMPORT_INFO,
-						    _("标题之前的一行 “%s” 不属于报告，已跳过"),
-						    q);
-						free(q);
-					}
-					free(prev);
-					prev = xstrdup(line);
-					prev_no = no;
-				}
-				continue;
-			}
-			if (ll.rebuilt || strchr(line, '\t') != NULL) {
-				table_line(im, raw, no);
-				continue;
-			}
-			add_text(im, F_PREAMBLE, line);
-			continue;
-		}
-		switch (im->section) {
-		case SCH_S1:
-		case SCH_S5:
-		case SCH_S6:
-			/* A report that numbers its sections its own way puts
-			 * its tables after its texts: their headings and rows
-			 * are known by their words. */
-			if (own_table_heading(im, line, no))
-				break;
-			if ((ll.rebuilt || strchr(line, '\t') != NULL) &&
-			    tabular(im, raw)) {
-				table_line(im, raw, no);
-				break;
-			}
-			add_text(im, sch_sections[im->section].text_field,
-			    line);
-			break;
-		default:
-			table_line(im, raw, no);
-			break;
-		}
+		if (!w.period && im->section != SCH_S2 &&
+		    im->section != SCH_S3 && im->section != SCH_S4)
+			w.period = period_line(im, line, ll.no);
+		if (im->section == -1)
+			front_line(im, &w, line, ll.text, ll.no, ll.rebuilt);
+		else
+			section_line(im, line, ll.text, ll.no, ll.rebuilt);
 	}
 	free(own);
 	implayout_free(lay);
-	drop_pending(im);
-	if (ncomment > 0)
-		say(im, first_comment, IMPORT_INFO,
-		    _("开头 %d 行以 “#” 开头，是转录者的附注，已跳过"), ncomment);
-	if (im->title_line == 0) {
-		if (prev != NULL) {
-			char	*q = shown(prev);
-
-			say(im, prev_no, IMPORT_INFO,
-			    _("标题之前的一行 “%s” 不属于报告，已跳过"), q);
-			free(q);
-		}
-		say(im, 0, IMPORT_WARN, "%s",
-		    _("没有找到标题（“……政府信息公开工作年度报告”），"
-		    "报告单位和年度未填"));
-	}
-	free(prev);
-	if (!period) {
-		const char	*y = report_get(im->r, F_YEAR);
-
-		if (y != NULL) {
-			char	 buf[16];
-
-			snprintf(buf, sizeof buf, "%s-01-01", y);
-			report_set(im->r, F_PERIOD_START, buf);
-			snprintf(buf, sizeof buf, "%s-12-31", y);
-			report_set(im->r, F_PERIOD_END, buf);
-			say(im, 0, IMPORT_GUESS,
-			    _("没有找到说明统计期限的句子，按自然年 %s-01-01 至 %s"),
-			    y, buf);
-		}
-	}
-	for (sec = 0; sec < SCH_NSECTIONS; sec++) {
-		int	 f = sch_sections[sec].text_field;
-
-		if (f != -1 && im->text[f] == NULL)
-			say(im, 0, IMPORT_WARN, _("没有找到 “%s” 的文字，留空"),
-			    sch_sections[sec].heading);
-	}
+	walk_end(im, &w);
 }
 
 struct report *

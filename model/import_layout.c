@@ -1138,19 +1138,19 @@ collapse_grid(struct implayout *l)
 	l->nb = to;
 }
 
-/* Read a block of aligned lines and emit its rows. */
+/* Cut the block's lines into tokens and read each row's label; the
+ * first and last rows' lines (-1: none). */
 static void
-aligned_block(struct implayout *l)
+read_rows(struct implayout *l, int *first, int *lastrow)
 {
-	int	 i, j, prev = -1, next, first = -1, lastrow = -1, nrows = 0;
-	bool	 t4_said = false, said = false;
-	char	*s;
+	int	 i, next, prev = -1;
 
 	cands_init();
 	for (i = 0; i < l->nb; i++)
 		if (l->b[i].nt == -1)
 			l->b[i].nt = tokenize(l->b[i].raw, &l->b[i].t);
 	collapse_grid(l);
+	*first = *lastrow = -1;
 	for (i = 0; i < l->nb; i++) {
 		if (!l->b[i].row)
 			continue;
@@ -1158,12 +1158,19 @@ aligned_block(struct implayout *l)
 			;
 		read_label(l, i, prev, next);
 		prev = i;
-		if (first == -1)
-			first = i;
-		lastrow = i;
+		if (*first == -1)
+			*first = i;
+		*lastrow = i;
 	}
-	/* A row's figures wrapped onto the next line (lynx, at a narrow
-	 * width): joined when they make up the row exactly. */
+}
+
+/* A row's figures wrapped onto the next line (lynx, at a narrow width):
+ * joined when they make up the row exactly. */
+static void
+join_wrapped(struct implayout *l)
+{
+	int	 i;
+
 	for (i = 0; i + 1 < l->nb; i++) {
 		struct bline	*b = &l->b[i], *c = &l->b[i + 1];
 
@@ -1182,7 +1189,14 @@ aligned_block(struct implayout *l)
 		if (b->last < i + 1)
 			b->last = i + 1;
 	}
-	/* Lines of the label texts are used; table 四's row is its figures. */
+}
+
+/* Lines of the label texts are used; table 四's row is its figures. */
+static void
+mark_used(struct implayout *l)
+{
+	int	 i, j;
+
 	for (i = 0; i < l->nb; i++) {
 		struct bline	*b = &l->b[i];
 
@@ -1198,6 +1212,17 @@ aligned_block(struct implayout *l)
 		for (j = b->first; j <= b->last; j++)
 			l->b[j].used = true;
 	}
+}
+
+/* Emit the block: rows rebuilt with tabs, the other lines as they are
+ * (those above the first row only if they hold 第二十条), the note once. */
+static void
+emit_block(struct implayout *l, int first, int lastrow)
+{
+	int	 i;
+	bool	 t4_said = false, said = false;
+	char	*s;
+
 	for (i = 0; i < l->nb; i++) {
 		struct bline	*b = &l->b[i];
 
@@ -1220,7 +1245,6 @@ aligned_block(struct implayout *l)
 			    "竖排的小标题和页脚不算在内"), l->b[0].no,
 			    l->b[lastrow].no), false);
 		}
-		nrows++;
 		if (b->table == SCH_T4) {
 			if (!t4_said)
 				emit(l, "行政复议\t行政诉讼", b->no, NULL, true);
@@ -1237,6 +1261,18 @@ aligned_block(struct implayout *l)
 		}
 		free(s);
 	}
+}
+
+/* Read a block of aligned lines and emit its rows. */
+static void
+aligned_block(struct implayout *l)
+{
+	int	 first, lastrow;
+
+	read_rows(l, &first, &lastrow);
+	join_wrapped(l);
+	mark_used(l);
+	emit_block(l, first, lastrow);
 	block_cut(l, 0);
 }
 
