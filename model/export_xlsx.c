@@ -78,6 +78,11 @@ xsheet_figure(struct xsheet *s, int row, int col, const struct report *r,
 }
 
 void
+xsheet_decimal(struct xsheet *s, int row, int col, const char *t)
+{
+}
+
+void
 xsheet_width(struct xsheet *s, int col, double width)
 {
 }
@@ -123,7 +128,9 @@ const bool xlsx_built = true;
 enum xfmt {
 	XF_TITLE, XF_HEADING, XF_CAPTION, XF_CORNER, XF_HEAD, XF_LABEL,
 	XF_COUNT, XF_AMOUNT, XF_TYPED, XF_INVALID, XF_BLANK,
-	XF_PLABEL, XF_PTEXT, XF_N
+	XF_PLABEL, XF_PTEXT,
+	XF_DEC1, XF_DEC2, XF_DEC3, XF_DEC4,	/* 0.0 … 0.0000 */
+	XF_N
 };
 
 struct xsheet {
@@ -210,7 +217,9 @@ fmt_new(struct xbook *b, bool border, uint8_t align, lxw_color_t bg)
 static void
 make_formats(struct xbook *b)
 {
-	lxw_format	**f = b->f;
+	static const char	*decimals[] = { "0.0", "0.00", "0.000", "0.0000" };
+	lxw_format		**f = b->f;
+	int			  i;
 
 	f[XF_TITLE] = workbook_add_format(b->wb);
 	format_set_bold(f[XF_TITLE]);
@@ -232,6 +241,10 @@ make_formats(struct xbook *b)
 	f[XF_AMOUNT] = fmt_new(b, true, LXW_ALIGN_CENTER, 0);
 	format_set_num_format(f[XF_AMOUNT], "0.0000\" 万元\"");
 	f[XF_TYPED] = fmt_new(b, true, LXW_ALIGN_CENTER, 0);
+	for (i = 0; i < 4; i++) {
+		f[XF_DEC1 + i] = fmt_new(b, true, LXW_ALIGN_CENTER, 0);
+		format_set_num_format(f[XF_DEC1 + i], decimals[i]);
+	}
 	f[XF_INVALID] = fmt_new(b, true, LXW_ALIGN_CENTER, 0xFFE4E6);
 	f[XF_BLANK] = fmt_new(b, true, LXW_ALIGN_NONE, 0);
 	f[XF_PLABEL] = workbook_add_format(b->wb);
@@ -707,6 +720,42 @@ xsheet_figure(struct xsheet *s, int row, int col, const struct report *r,
     int field)
 {
 	put_figure(s->book, s->ws, row, col, r, field);
+}
+
+void
+xsheet_decimal(struct xsheet *s, int row, int col, const char *t)
+{
+	static const double	 scale[] = { 1, 10, 100, 1000, 10000 };
+	const char		*p;
+	int64_t			 v = 0;
+	int			 digits = 0, places = -1;
+
+	if (*t == '\0')
+		return;
+	for (p = t; *p != '\0'; p++) {
+		if (*p == '.' && places == -1 && p > t)
+			places = 0;
+		else if (*p >= '0' && *p <= '9' && digits < 15) {
+			v = v * 10 + (*p - '0');
+			digits++;
+			if (places != -1)
+				places++;
+		} else
+			break;
+	}
+	/* Not a plain decimal of at most 15 digits and 4 places: the text
+	 * as it is. Else the double nearest the decimal (one correctly
+	 * rounded division of two exact doubles), shown with the text's
+	 * places, which shows the text again. */
+	if (*p != '\0' || places == 0 || places > 4) {
+		put_text(s->book, s->ws, row, col, t, s->book->f[XF_TYPED]);
+		return;
+	}
+	if (places == -1)
+		places = 0;
+	note_error(s->book, worksheet_write_number(s->ws, (lxw_row_t)row,
+	    (lxw_col_t)col, (double)v / scale[places],
+	    s->book->f[places == 0 ? XF_COUNT : XF_DEC1 + places - 1]));
 }
 
 void

@@ -60,6 +60,12 @@ void		 xsheet_count(struct xsheet *, int row, int col, int64_t);
  * its text; empty stays empty. */
 void		 xsheet_figure(struct xsheet *, int row, int col,
 		     const struct report *, int field);
+/* A decimal given as its text ("12.34", "7730.2800", "95"): a number
+ * shown with the text's decimal places (up to 4), so that it reads as the
+ * text and sorts as a number; the text itself when it is not a plain
+ * decimal of at most 15 digits. Empty stays empty. */
+void		 xsheet_decimal(struct xsheet *, int row, int col,
+		     const char *);
 /* Column width in characters of the default font (a Chinese character is
  * about two); the top rows and left columns that stay in view. */
 void		 xsheet_width(struct xsheet *, int col, double width);

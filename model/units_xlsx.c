@@ -2,9 +2,9 @@
  * units_xlsx.c: the workbook of `sum --xlsx`: 汇总 (the key figures added
  * up), 单位 (the units table) and 问题清单 (one row per finding), built
  * with the xbook API of export_xlsx.h (which fails with a message when the
- * build has no libxlsxwriter). Figures and counts are numbers; rates and
- * the amount are written as the units table writes them (text), so they
- * match it.
+ * build has no libxlsxwriter). Figures, counts, rates and the amount are
+ * numbers, the rates and the amount shown with the places the units table
+ * prints, so that they read as it and sort as numbers.
  */
 #include "config.h"
 
@@ -38,7 +38,8 @@ sheet_total(struct xbook *b, const struct report *total)
 		if (!((have >> k) & 1))
 			continue;
 		if (strcmp(units_figs[k].rows, "fees") == 0)
-			xsheet_text(s, k + 1, 1, units_fig_text(fig, have, k, t));
+			xsheet_decimal(s, k + 1, 1, units_fig_text(fig, have, k,
+			    t));
 		else
 			xsheet_count(s, k + 1, 1, fig[k]);
 	}
@@ -95,14 +96,14 @@ units_figures_row(struct xsheet *s, const struct unit *un, int row, int c)
 		if (!((un->have >> k) & 1))
 			continue;
 		if (strcmp(units_figs[k].rows, "fees") == 0)
-			xsheet_text(s, row, c, units_fig_text(un->fig,
+			xsheet_decimal(s, row, c, units_fig_text(un->fig,
 			    un->have, k, t));
 		else
 			xsheet_count(s, row, c, un->fig[k]);
 	}
 	for (k = 0; k < UNITS_NRATES; k++) {
-		xsheet_text(s, row, c++, units_rate_text(un->fig, un->have, k,
-		    t));
+		xsheet_decimal(s, row, c++, units_rate_text(un->fig, un->have,
+		    k, t));
 		if (!units_rates[k].ranked)
 			continue;
 		if (un->rank[k] > 0)

@@ -726,6 +726,61 @@ Test(xlsx, a_workbook_of_ones_own_sheets)
 	report_free(r);
 }
 
+/* Rates and amounts of sum's workbook: numbers (a reviewer sorts by
+ * them), each the double nearest its text; anything else stays text. */
+Test(xlsx, decimals_are_numbers_and_odd_text_stays_text)
+{
+	static const struct {
+		const char	*text, *v, *type;
+	} c[] = {
+		{ "12.34", "12.34", "" },
+		{ "100.00", "100", "" },
+		{ "0.10", "0.1", "" },
+		{ "7730.2800", "7730.28", "" },
+		{ "12345678901.2345", "12345678901.2345", "" },
+		{ "95", "95", "" },
+		{ "1234567890123456", NULL, "s" },	/* 16 digits */
+		{ "1.23456", NULL, "s" },		/* 5 places */
+		{ "-3.5", NULL, "s" },
+		{ "12.", NULL, "s" },
+		{ ".5", NULL, "s" },
+		{ "1e3", NULL, "s" },
+	};
+	char		 path[] = "/tmp/gk-xbook-XXXXXX", *err = NULL;
+	struct xbook	*b, *rb;
+	struct xsheet	*s, *sh;
+	struct xcell	*x;
+	size_t		 i;
+	int		 fd;
+
+	cr_assert_neq(fd = mkstemp(path), -1);
+	close(fd);
+	cr_assert_not_null(b = xbook_new(path, "汇总", &err), "%s", err);
+	cr_assert_not_null(s = xbook_sheet(b, "单位"));
+	for (i = 0; i < sizeof c / sizeof c[0]; i++)
+		xsheet_decimal(s, (int)i, 0, c[i].text);
+	xsheet_decimal(s, (int)i, 0, "");
+	cr_assert_eq(xbook_close(b, &err), 0, "%s", err);
+
+	rb = book_read(path);
+	strcpy(rb->path, path);
+	sh = sheet(rb, "单位");
+	for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+		cr_assert_not_null(x = cell(sh, (int)i + 1, 1), "%s", c[i].text);
+		cr_expect_str_eq(x->type, c[i].type, "%s", c[i].text);
+		if (c[i].v != NULL)
+			cr_expect_str_eq(x->v, c[i].v, "%s", c[i].text);
+		else
+			cr_expect_str_eq(text_at(rb, sh, (int)i + 1, 1),
+			    c[i].text);
+	}
+	cr_expect_null(cell(sh, (int)i + 1, 1), "an empty text is no cell");
+	/* Shown with the text's places. */
+	cr_expect_not_null(strstr(rb->styles, "formatCode=\"0.00\""));
+	cr_expect_not_null(strstr(rb->styles, "formatCode=\"0.0000\""));
+	book_free(rb);
+}
+
 /* A text longer than a cell holds (32,767 characters) or a row shows goes
  * on in the rows below: nothing of it is lost. */
 Test(xlsx, a_long_paragraph_goes_on_in_the_next_rows)

@@ -3,7 +3,8 @@
 # program: LibreOffice Calc, headless, converts every sheet to CSV, and
 # each table must read exactly as gkreport's own spreadsheet CSV prints it
 # (labels, merged cells in their first position, every figure), for the
-# two examples and a report of 15-digit figures. Skipped (exit 77) when
+# two examples and a report of 15-digit figures; and sum's workbook of a
+# county, as its units table prints it. Skipped (exit 77) when
 # LibreOffice is not installed or the build has no xlsx export; .ci/run
 # installs libreoffice-calc-nogui.
 . "$(dirname "$0")/lib.sh"
@@ -78,4 +79,28 @@ grep -q '^行政事业性收费,12345678901.2345' "$D/out-large/large-表二.csv
     bad "large fee not exact"
 grep -q "^一、本年新收政府信息公开申请数量,,,$(grep '^t3.new.natural,' "$D/large.csv" | cut -d, -f3 | tr -d '\r')," \
     "$D/out-large/large-表三.csv" && ok || bad "large t3.new.natural not exact"
+# sum's workbook for a county: its 单位 sheet as LibreOffice shows it is
+# the units table, every figure, rate and amount; read as values, a rate
+# shown 0.00 is the number 0 (as text it would stay "0.00"), so that a
+# reviewer can sort the units by it.
+"$GK" sum --xlsx="$D/county.xlsx" --units="$D/units.csv" \
+    "$TOP/tests/data/sum/county" >/dev/null 2>&1
+[ -s "$D/county.xlsx" ] && ok || bad "sum --xlsx wrote no workbook"
+for how in shown:true values:false; do
+	"$SOFFICE" -env:UserInstallation="file://$D/profile" --headless \
+	    --convert-to "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${how#*:},false,false,-1" \
+	    --outdir "$D/sum-${how%%:*}" "$D/county.xlsx" >"$D/lo.log" 2>&1 ||
+	    bad "sum: LibreOffice could not convert: $(cat "$D/lo.log")"
+done
+tr -d '\r' <"$D/units.csv" | sed '1s/^\xef\xbb\xbf//' >"$D/units-want.csv"
+tr -d '\r' <"$D/sum-shown/county-单位.csv" >"$D/units-calc.csv"
+if cmp -s "$D/units-want.csv" "$D/units-calc.csv"; then ok; else
+	bad "sum: 单位 as LibreOffice shows it differs from the units table:"
+	diff "$D/units-want.csv" "$D/units-calc.csv" | head -6 >&2
+fi
+n=$(head -1 "$D/units-want.csv" | tr ',' '\n' | grep -n '^复议纠错率(%)=' | cut -d: -f1)
+shown=$(sed -n 2p "$D/units-calc.csv" | cut -d, -f"$n")
+value=$(tr -d '\r' <"$D/sum-values/county-单位.csv" | sed -n 2p | cut -d, -f"$n")
+[ "$shown" = "0.00" ] && [ "$value" = "0" ] && ok ||
+    bad "sum: the first unit's 复议纠错率 is no number (shown '$shown', value '$value')"
 finish

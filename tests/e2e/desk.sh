@@ -197,8 +197,13 @@ elif command -v unzip >/dev/null 2>&1; then
 	    no "the workbook names the first unit"
 	n=$(head -1 "$tmp/u5.csv" | tr ',' '\n' | grep -n '^公开率(%)=' | cut -d: -f1)
 	rate=$(field "$tmp/u5.csv" "$n" 1)
-	unzip -p "$tmp/county.xlsx" xl/sharedStrings.xml | grep -q "<t>$rate</t>" && ok ||
-	    no "the workbook's 公开率 of the first unit is the table's ($rate)"
+	# A number (sorted as one), the table's rate to its last place.
+	num=$(printf '%s\n' "$rate" | sed 's/\(\.[0-9]*[1-9]\)0*$/\1/; s/\.0*$//')
+	unzip -p "$tmp/county.xlsx" xl/worksheets/sheet2.xml |
+	    grep -q "<c r=\"[A-Z]*2\" s=\"[0-9]*\"><v>$num</v></c>" && ok ||
+	    no "the workbook's 公开率 of the first unit is the table's ($rate) as a number"
+	unzip -p "$tmp/county.xlsx" xl/sharedStrings.xml | grep -q "<t>$rate</t>" &&
+	    no "and not a text ($rate)" || ok
 else
 	skip "unzip not installed: the workbook is not read back"
 fi
