@@ -40,6 +40,7 @@
 #define MAXCOLS		3	/* key, label, value; later columns ignored */
 #define MAXEXTRAS	10000	/* notes and unknown keys: no report has more */
 #define MAXFILE		(256L << 20)	/* bytes; a report is some 30 KB */
+#define SMALLFILE	65536		/* read on the stack up to this */
 
 struct loader {
 	const char		*name;
@@ -216,6 +217,75 @@ header(struct loader *ld)
 		    "这不像是报告文件"));
 }
 
+/* Whether a meta.format value names the format this program reads. */
+static bool
+format_ok(const char *value)
+{
+	const char	*v = value + strspn(value, " \t");
+	size_t		 n = strcspn(v, " \t");
+
+	return n == strlen(SCH_FORMAT) && strncmp(v, SCH_FORMAT, n) == 0 &&
+	    blank(v + n);
+}
+
+/* A record of a schema field: its value into the report, once. */
+static void
+known_key(struct loader *ld, int f, const char *key, char *value, int line)
+{
+	ld->next = f + 1;
+	if (ld->seen[f] != 0) {
+		fail(ld, line, _("键 “%s” 重复（第 %d 行已有）"),
+		    show_q(key, 60), ld->seen[f]);
+		return;
+	}
+	ld->seen[f] = line;
+	if (f == F_FORMAT && !blank(value) && !format_ok(value)) {
+		fail(ld, line, _("meta.format 为 “%s”：本程序只认识 "
+		    "2021 年的全国统一格式（" SCH_FORMAT "），"
+		    "不能按它读取这份报告"), show_q(value, 60));
+		return;
+	}
+	if (schema_field(f)->kind == SK_TEXT)
+		lf_only(value);
+	if (value == ld->big && value != NULL) {
+		report_take(ld->r, f, ld->big);
+		ld->big = NULL;
+	} else
+		report_set(ld->r, f, value);
+	report_set_line(ld->r, f, line);
+}
+
+/* A record of any other key (a note, or a key this program does not
+ * know): kept as it came, to be written back on save. */
+static void
+other_key(struct loader *ld, const char *key, const char *label,
+    char *value, int line)
+{
+	if (report_extra_get(ld->r, key) != NULL) {
+		int	 i, first = 0;
+
+		for (i = 0; i < report_nextras(ld->r); i++)
+			if (strcmp(report_extra(ld->r, i)->key, key) == 0)
+				first = report_extra(ld->r, i)->line;
+		fail(ld, line, _("键 “%s” 重复（第 %d 行已有）"),
+		    show_q(key, 60), first);
+		return;
+	}
+	if (report_nextras(ld->r) >= MAXEXTRAS) {
+		fail(ld, line, _("不认识的键和说明超过 %d 条，这不像是报告文件"),
+		    MAXEXTRAS);
+		return;
+	}
+	lf_only(value);
+	report_extra_set(ld->r, key, label, value, line);
+	if (strncmp(key, "note.", 5) != 0) {
+		if (ld->info != NULL)
+			ld->info->nunknown++;
+		warn(ld, line, _("不认识的键 “%s”：已保留，保存时原样写回"),
+		    show_q(key, 60));
+	}
+}
+
 static void
 record(struct loader *ld)
 {
@@ -245,59 +315,10 @@ record(struct loader *ld)
 	f = ld->next < SCH_NFIELDS &&
 	    strcmp(key, schema_field(ld->next)->key) == 0 ?
 	    ld->next : schema_find(key);
-	if (f != -1) {
-		ld->next = f + 1;
-		if (ld->seen[f] != 0) {
-			fail(ld, line, _("键 “%s” 重复（第 %d 行已有）"),
-			    show_q(key, 60), ld->seen[f]);
-			return;
-		}
-		ld->seen[f] = line;
-		if (f == F_FORMAT && !blank(value)) {
-			const char	*v = value + strspn(value, " \t");
-			size_t		 n = strcspn(v, " \t");
-
-			if (n != strlen(SCH_FORMAT) ||
-			    strncmp(v, SCH_FORMAT, n) != 0 || !blank(v + n)) {
-				fail(ld, line, _("meta.format 为 “%s”：本程序只认识 "
-				    "2021 年的全国统一格式（" SCH_FORMAT "），"
-				    "不能按它读取这份报告"), show_q(value, 60));
-				return;
-			}
-		}
-		if (schema_field(f)->kind == SK_TEXT)
-			lf_only(value);
-		if (value == ld->big && value != NULL) {
-			report_take(ld->r, f, ld->big);
-			ld->big = NULL;
-		} else
-			report_set(ld->r, f, value);
-		report_set_line(ld->r, f, line);
-		return;
-	}
-	if (report_extra_get(ld->r, key) != NULL) {
-		int	 i, first = 0;
-
-		for (i = 0; i < report_nextras(ld->r); i++)
-			if (strcmp(report_extra(ld->r, i)->key, key) == 0)
-				first = report_extra(ld->r, i)->line;
-		fail(ld, line, _("键 “%s” 重复（第 %d 行已有）"),
-		    show_q(key, 60), first);
-		return;
-	}
-	if (report_nextras(ld->r) >= MAXEXTRAS) {
-		fail(ld, line, _("不认识的键和说明超过 %d 条，这不像是报告文件"),
-		    MAXEXTRAS);
-		return;
-	}
-	lf_only(value);
-	report_extra_set(ld->r, key, label, value, line);
-	if (strncmp(key, "note.", 5) != 0) {
-		if (ld->info != NULL)
-			ld->info->nunknown++;
-		warn(ld, line, _("不认识的键 “%s”：已保留，保存时原样写回"),
-		    show_q(key, 60));
-	}
+	if (f != -1)
+		known_key(ld, f, key, value, line);
+	else
+		other_key(ld, key, label, value, line);
 }
 
 static void
@@ -447,104 +468,129 @@ csv_grow(void *p, size_t n)
 	return xrealloc(p, n / 2 > have ? n : have * 2);
 }
 
+/* Make *buf, *len UTF-8 text whose lines end in LF or CRLF: a BOM
+ * skipped, GB18030 converted, lone CRs made LF (each said as a warning).
+ * *conv is set to what must be freed, if anything. -1 with *err set when
+ * the bytes are no text. */
+static int
+as_text(struct loader *ld, const char **buf, size_t *len, char **conv,
+    char **err)
+{
+	const char	*nul, *b = *buf;
+	size_t		 bad, n, l = *len;
+
+	if ((nul = memchr(b, '\0', l)) != NULL) {
+		*err = xasprintf(_("%s:%d: 这不是文本文件（含有 NUL 字节），"
+		    "不是报告文件"), ld->name, line_of(b, (size_t)(nul - b)));
+		return -1;
+	}
+	if (l >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0) {
+		b += 3;
+		l -= 3;
+	}
+	if (!utf8_valid(b, l, &bad)) {
+		if (bad > 0 && cut_utf8((const unsigned char *)b + bad,
+		    l - bad)) {
+			*err = xasprintf(_("%s:%d: 文件在一个字符的中间结束，"
+			    "不完整（复制或保存时被截断）"), ld->name,
+			    line_of(b, bad));
+			return -1;
+		}
+		if ((*conv = utf8_from("GB18030", b, l, &n)) == NULL) {
+			*err = xasprintf(_("%s:%d: 文件的编码既不是 UTF-8 也不是 "
+			    "GB18030，无法读取"), ld->name, line_of(b, bad));
+			return -1;
+		}
+		b = *conv;
+		l = n;
+		if (ld->info != NULL)
+			ld->info->converted = true;
+		warn(ld, 0, _("文件不是 UTF-8，已按 GB18030（GBK）编码转换读取；"
+		    "保存时将写为 UTF-8"));
+	}
+
+	if (cr_only(b, l)) {
+		char	*lf = lf_lines(b, l, &n);
+
+		free(*conv);
+		b = *conv = lf;
+		l = n;
+		warn(ld, 0, _("文件用 CR（旧式 Mac 格式）作行尾，已按行尾读取；"
+		    "保存时写为 CRLF"));
+	}
+	*buf = b;
+	*len = l;
+	return 0;
+}
+
+/* Feed the text to the loader one physical line at a time, plain lines
+ * split here and the others through libcsv; then close the last record.
+ * Stops at the first refusal (ld->err). */
+static void
+feed(struct loader *ld, struct csv_parser *p, const char *buf, size_t len)
+{
+	const char	*s = buf, *end = buf + len, *nl, *quote = NULL;
+	size_t		 n;
+
+	while (s < end && ld->err == NULL) {
+		ld->line++;
+		nl = memchr(s, '\n', (size_t)(end - s));
+		n = nl != NULL ? (size_t)(nl - s) + 1 : (size_t)(end - s);
+		if (ld->rec_line == 0 && plain_line(s, n, end, &quote)) {
+			split_line(ld, s, n);
+			s += n;
+			continue;
+		}
+		if (ld->rec_line == 0) {
+			size_t	 k = 0;
+
+			while (k < n && (s[k] == '\r' || s[k] == '\n'))
+				k++;
+			if (k < n)
+				ld->rec_line = ld->line;
+		}
+		if (csv_parse(p, s, n, on_field, on_row, ld) != n) {
+			if (ld->nfields > 0)
+				fail(ld, ld->line, _("引号用法不对（键 “%s” 这一条）"),
+				    show_q(field(ld, 0), 60));
+			else
+				fail(ld, ld->line, _("引号用法不对"));
+		}
+		s += n;
+	}
+	if (ld->err == NULL && csv_fini(p, on_field, on_row, ld) != 0) {
+		if (ld->nfields > 0)
+			fail(ld, ld->rec_line, _("引号没有闭合（键 “%s” 这一条，"
+			    "从这一行开始直到文件末尾）"),
+			    show_q(field(ld, 0), 60));
+		else
+			fail(ld, ld->rec_line, _("引号没有闭合（从这一行开始直到"
+			    "文件末尾）"));
+	}
+}
+
 struct report *
 csvio_parse(const char *buf, size_t len, const char *name,
     struct csvio_info *info, char **err)
 {
 	struct loader		 ld;
 	struct csv_parser	 p;
-	const char		*nul, *s, *end, *nl, *quote = NULL;
 	char			*conv = NULL;
-	size_t			 bad, n;
 
 	if (info != NULL)
 		memset(info, 0, sizeof *info);
 	memset(&ld, 0, sizeof ld);
 	ld.name = name;
 	ld.info = info;
-
-	if ((nul = memchr(buf, '\0', len)) != NULL) {
-		*err = xasprintf(_("%s:%d: 这不是文本文件（含有 NUL 字节），"
-		    "不是报告文件"), name, line_of(buf, (size_t)(nul - buf)));
+	if (as_text(&ld, &buf, &len, &conv, err) == -1)
 		return NULL;
-	}
-	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
-		buf += 3;
-		len -= 3;
-	}
-	if (!utf8_valid(buf, len, &bad)) {
-		if (bad > 0 && cut_utf8((const unsigned char *)buf + bad,
-		    len - bad)) {
-			*err = xasprintf(_("%s:%d: 文件在一个字符的中间结束，"
-			    "不完整（复制或保存时被截断）"), name,
-			    line_of(buf, bad));
-			return NULL;
-		}
-		if ((conv = utf8_from("GB18030", buf, len, &n)) == NULL) {
-			*err = xasprintf(_("%s:%d: 文件的编码既不是 UTF-8 也不是 "
-			    "GB18030，无法读取"), name, line_of(buf, bad));
-			return NULL;
-		}
-		buf = conv;
-		len = n;
-		if (info != NULL)
-			info->converted = true;
-		warn(&ld, 0, _("文件不是 UTF-8，已按 GB18030（GBK）编码转换读取；"
-		    "保存时将写为 UTF-8"));
-	}
-
-	if (cr_only(buf, len)) {
-		char	*lf = lf_lines(buf, len, &n);
-
-		free(conv);
-		buf = conv = lf;
-		len = n;
-		warn(&ld, 0, _("文件用 CR（旧式 Mac 格式）作行尾，已按行尾读取；"
-		    "保存时写为 CRLF"));
-	}
 
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		abort();
 	csv_set_realloc_func(&p, csv_grow);
 	ld.parser = &p;
 	ld.r = report_new();
-	s = buf;
-	end = buf + len;
-	while (s < end && ld.err == NULL) {
-		ld.line++;
-		nl = memchr(s, '\n', (size_t)(end - s));
-		n = nl != NULL ? (size_t)(nl - s) + 1 : (size_t)(end - s);
-		if (ld.rec_line == 0 && plain_line(s, n, end, &quote)) {
-			split_line(&ld, s, n);
-			s += n;
-			continue;
-		}
-		if (ld.rec_line == 0) {
-			size_t	 k = 0;
-
-			while (k < n && (s[k] == '\r' || s[k] == '\n'))
-				k++;
-			if (k < n)
-				ld.rec_line = ld.line;
-		}
-		if (csv_parse(&p, s, n, on_field, on_row, &ld) != n) {
-			if (ld.nfields > 0)
-				fail(&ld, ld.line, _("引号用法不对（键 “%s” 这一条）"),
-				    show_q(field(&ld, 0), 60));
-			else
-				fail(&ld, ld.line, _("引号用法不对"));
-		}
-		s += n;
-	}
-	if (ld.err == NULL && csv_fini(&p, on_field, on_row, &ld) != 0) {
-		if (ld.nfields > 0)
-			fail(&ld, ld.rec_line, _("引号没有闭合（键 “%s” 这一条，"
-			    "从这一行开始直到文件末尾）"),
-			    show_q(field(&ld, 0), 60));
-		else
-			fail(&ld, ld.rec_line, _("引号没有闭合（从这一行开始直到"
-			    "文件末尾）"));
-	}
+	feed(&ld, &p, buf, len);
 	csv_free(&p);
 	if (ld.err == NULL && ld.nrec == 0)
 		fail(&ld, 0, _("文件是空的，缺少表头 “key,label,value”"));
@@ -587,94 +633,121 @@ refuse_early(const char *buf, size_t len, const char *name, char **err)
 	return false;
 }
 
-struct report *
-csvio_load(const char *path, struct csvio_info *info, char **err)
+/* Open path to read it as a report: a regular file, not too big (*st
+ * says how big). -1 with *err set otherwise. */
+static int
+open_report(const char *path, struct stat *st, char **err)
 {
-	struct report	*r;
-	struct stat	 st;
-	char		 small[65536];	/* a report file is ~30 KB */
-	char		*buf;
-	size_t		 len = 0, want;
-	ssize_t		 n;
-	int		 fd;
-	bool		 looked = false;
+	int	 fd;
 
-	if (info != NULL)
-		memset(info, 0, sizeof *info);
 	/* O_NONBLOCK: opening a fifo must not wait for a writer. */
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1) {
 		*err = xasprintf(_("%s: 无法打开：%s"), path,
 		    errno == EACCES || errno == EPERM ? _("没有读取权限") :
 		    safeio_why(errno));
-		return NULL;
+		return -1;
 	}
-	if (fstat(fd, &st) == -1)
-		st.st_mode = 0;
-	if (!S_ISREG(st.st_mode)) {
-		if (S_ISDIR(st.st_mode))
+	if (fstat(fd, st) == -1)
+		st->st_mode = 0;
+	if (!S_ISREG(st->st_mode)) {
+		if (S_ISDIR(st->st_mode))
 			*err = xasprintf(_("%s: 这是一个文件夹，不是报告文件"),
 			    path);
 		else
 			*err = xasprintf(_("%s: 不是普通文件"), path);
 		close(fd);
-		return NULL;
+		return -1;
 	}
-	if (st.st_size > MAXFILE) {
+	if (st->st_size > MAXFILE) {
 		*err = xasprintf(_("%s: 文件太大（超过 %d MB），不是报告文件"),
 		    path, (int)(MAXFILE >> 20));
 		close(fd);
-		return NULL;
+		return -1;
 	}
-	/* `check` and `sum` read thousands of files: most fit on the
-	 * stack, which spares a large malloc per file. */
-	buf = (size_t)st.st_size < sizeof small ? small :
-	    xmalloc((size_t)st.st_size + 1);
+	return fd;
+}
+
+/* Read fd to its end into *bufp, which holds size + 1 bytes and is small
+ * or allocated; it is reallocated (never small then) if the file grew.
+ * *lenp is what was read. -1 with *err set on a read error or a file that
+ * is no report. */
+static int
+read_whole(int fd, const char *path, off_t size, char *small, char **bufp,
+    size_t *lenp, char **err)
+{
+	char	*buf = *bufp;
+	size_t	 len = 0, want;
+	ssize_t	 n;
+	bool	 looked = false;
+	int	 rc = -1;
+
 	for (;;) {
-		if (len == (size_t)st.st_size + 1) {
-			if (st.st_size > MAXFILE) {
+		if (len == (size_t)size + 1) {
+			if (size > MAXFILE) {
 				*err = xasprintf(_("%s: 文件太大（超过 %d MB），"
 				    "不是报告文件"), path, (int)(MAXFILE >> 20));
-				if (buf != small)
-					free(buf);
-				close(fd);
-				return NULL;
+				goto out;
 			}
 			/* It grew while we read (or, like /proc, said it
 			 * was empty): take what is there. */
-			st.st_size = st.st_size * 2 + 4096;
+			size = size * 2 + 4096;
 			if (buf == small) {
-				buf = xmalloc((size_t)st.st_size + 1);
+				buf = xmalloc((size_t)size + 1);
 				memcpy(buf, small, len);
 			} else
-				buf = xrealloc(buf, (size_t)st.st_size + 1);
+				buf = xrealloc(buf, (size_t)size + 1);
 		}
 		/* The start of a big file first: a file that is no report is
 		 * refused before the rest is read. */
-		want = (size_t)st.st_size + 1 - len;
-		if (!looked && want > sizeof small)
-			want = sizeof small;
+		want = (size_t)size + 1 - len;
+		if (!looked && want > SMALLFILE)
+			want = SMALLFILE;
 		n = read(fd, buf + len, want);
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
 			*err = xasprintf(_("%s: 无法读取：%s"), path, safeio_why(errno));
-			if (buf != small)
-				free(buf);
-			close(fd);
-			return NULL;
+			goto out;
 		}
 		if (n == 0)
 			break;
 		len += (size_t)n;
-		if (!looked && len >= sizeof small) {
+		if (!looked && len >= SMALLFILE) {
 			looked = true;
-			if (refuse_early(buf, len, path, err)) {
-				if (buf != small)
-					free(buf);
-				close(fd);
-				return NULL;
-			}
+			if (refuse_early(buf, len, path, err))
+				goto out;
 		}
+	}
+	rc = 0;
+out:
+	*bufp = buf;
+	*lenp = len;
+	return rc;
+}
+
+struct report *
+csvio_load(const char *path, struct csvio_info *info, char **err)
+{
+	struct report	*r;
+	struct stat	 st;
+	char		 small[SMALLFILE];
+	char		*buf;
+	size_t		 len;
+	int		 fd;
+
+	if (info != NULL)
+		memset(info, 0, sizeof *info);
+	if ((fd = open_report(path, &st, err)) == -1)
+		return NULL;
+	/* `check` and `sum` read thousands of files: most fit on the
+	 * stack, which spares a large malloc per file. */
+	buf = (size_t)st.st_size < sizeof small ? small :
+	    xmalloc((size_t)st.st_size + 1);
+	if (read_whole(fd, path, st.st_size, small, &buf, &len, err) == -1) {
+		if (buf != small)
+			free(buf);
+		close(fd);
+		return NULL;
 	}
 	close(fd);
 	r = csvio_parse(buf, len, path, info, err);
