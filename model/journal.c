@@ -542,102 +542,155 @@ journal_replay(const char *report_path, struct report *r,
 	return journal_replay_steps(report_path, apply, r, info, err);
 }
 
-int
-journal_replay_steps(const char *report_path,
-    void (*fn)(const char *, const char *, bool, void *), void *arg,
-    struct journal_info *info, char **err)
-{
-	struct journal_info	 dummy;
-	struct group		 g = { 0 };
-	struct stat		 st;
-	char			*path, *line = NULL, *f[6];
-	size_t			 cap = 0;
-	ssize_t			 n;
-	FILE			*fp;
-	long long		 size, mtime, total = 0;
-	uint32_t		 crc;
-	int			 fd, lineno = 0, applied = 0;
-	bool			 header = false, ok;
-	char			 stamp[96];
+/* One reading of a journal: what replay_line keeps from line to line. */
+struct replay {
+	const char		*report_path;
+	void			(*fn)(const char *, const char *, bool, void *);
+	void			*arg;
+	struct journal_info	*info;
+	struct group		 g;
+	int			 lineno;
+	int			 applied;	/* records handed to fn */
+	bool			 header;	/* a sound header was read */
+};
 
-	if (info == NULL)
-		info = &dummy;
-	memset(info, 0, sizeof *info);
-	path = journal_path(report_path);
-	if (lstat(path, &st) == -1 && errno == ENOENT) {
-		free(path);
-		return 0;
-	}
-	info->exists = true;
-	/* A symlink, FIFO, device, folder or someone else's file in its
-	 * place is refused without being opened through or waited on. */
+/* Open the journal at path to replay it. A symlink, FIFO, device, folder
+ * or someone else's file in its place is refused without being opened
+ * through or waited on, and so is a file too big to be ours. NULL with
+ * *err set. */
+static FILE *
+replay_open(const char *path, struct journal_info *info, char **err)
+{
+	struct stat	 st;
+	FILE		*fp;
+	int		 fd;
+
 	if ((fd = safeio_open_own(path, O_RDONLY, 0, err)) == -1) {
 		info->hostile = errno == ELOOP;
-		free(path);
-		return -1;
+		return NULL;
 	}
 	if (fstat(fd, &st) == 0 && st.st_size > JOURNAL_MAX) {
 		*err = xasprintf(_("%s: 恢复日志大于 %lld MB，不是本程序写的，"
 		    "不读"), path, JOURNAL_MAX >> 20);
 		info->hostile = true;
 		close(fd);
-		free(path);
-		return -1;
+		return NULL;
 	}
 	if ((fp = fdopen(fd, "r")) == NULL)
 		abort();
+	return fp;
+}
+
+/* Whether line is a sound header; if so, whether the report is still the
+ * file the journal was started on. Line may be cut up even when it is no
+ * header (its records are then found damaged). */
+static bool
+replay_head(const char *report_path, char *line, struct journal_info *info)
+{
+	char		*f[5], stamp[96];
+	long long	 size, mtime;
+	uint32_t	 crc;
+
+	if (strncmp(line, JOURNAL_MAGIC "\t", 5) != 0 || !line_ok(line) ||
+	    split(line, f, 5) != 5)
+		return false;
+	file_stamp(report_path, &size, &mtime, &crc);
+	snprintf(stamp, sizeof stamp, "%lld\t%lld\t%08x", size, mtime,
+	    (unsigned)crc);
+	info->base_new = strcmp(f[2], "-1") == 0;
+	f[2][strlen(f[2])] = '\t';
+	f[3][strlen(f[3])] = '\t';
+	info->base_changed = strcmp(f[2], stamp) != 0;
+	return true;
+}
+
+/* One line as getline read it (n bytes, its newline included): the
+ * header, the head of a step, a record (handed on when its step is
+ * whole), or a torn or damaged line, counted and ignored. */
+static void
+replay_line(struct replay *rp, char *line, ssize_t n)
+{
+	struct journal_info	*info = rp->info;
+	char			*f[3];
+	bool			 ok;
+
+	rp->lineno++;
+	if (n == 0 || line[n - 1] != '\n' ||
+	    memchr(line, '\0', (size_t)n) != NULL) {
+		info->ignored++;	/* torn: no newline, or NUL */
+		if (line[n - 1] != '\n')
+			info->torn = true;
+		else
+			info->damaged++;
+		return;
+	}
+	line[n - 1] = '\0';
+	if (rp->lineno == 1 && replay_head(rp->report_path, line, info)) {
+		rp->header = true;
+		return;
+	}
+	if (line[0] == '\0' && rp->lineno > 1) {
+		/* The end of a torn line, closed: a step being read
+		 * was cut there. */
+		group_drop(&rp->g, info);
+		return;
+	}
+	ok = line_ok(line);
+	if (ok && group_head(line, &rp->g, info))
+		return;
+	if (!ok || split(line, f, 3) != 3 ||
+	    strlen(f[0]) != 1 || (f[0][0] != '=' && f[0][0] != '-') ||
+	    !unescape(f[1]) || !unescape(f[2]) || f[1][0] == '\0') {
+		/* A damaged header still leaves its records; a step
+		 * with a damaged record is dropped whole. */
+		group_drop(&rp->g, info);
+		info->ignored++;
+		info->damaged++;
+		return;
+	}
+	n = group_add(&rp->g, f[1], f[0][0] == '=' ? f[2] : NULL, rp->fn,
+	    rp->arg);
+	info->nrecords += (int)n;
+	rp->applied += (int)n;
+}
+
+int
+journal_replay_steps(const char *report_path,
+    void (*fn)(const char *, const char *, bool, void *), void *arg,
+    struct journal_info *info, char **err)
+{
+	struct journal_info	 dummy;
+	struct replay		 rp = { .report_path = report_path,
+				     .fn = fn, .arg = arg };
+	struct stat		 st;
+	char			*path, *line = NULL;
+	size_t			 cap = 0;
+	ssize_t			 n;
+	FILE			*fp;
+	long long		 total = 0;
+
+	if (info == NULL)
+		info = &dummy;
+	memset(info, 0, sizeof *info);
+	rp.info = info;
+	path = journal_path(report_path);
+	if (lstat(path, &st) == -1 && errno == ENOENT) {
+		free(path);
+		return 0;
+	}
+	info->exists = true;
+	if ((fp = replay_open(path, info, err)) == NULL) {
+		free(path);
+		return -1;
+	}
 	while (total < JOURNAL_MAX && (n = getline(&line, &cap, fp)) != -1) {
 		total += n;
-		lineno++;
-		if (n == 0 || line[n - 1] != '\n' ||
-		    memchr(line, '\0', (size_t)n) != NULL) {
-			info->ignored++;	/* torn: no newline, or NUL */
-			if (line[n - 1] != '\n')
-				info->torn = true;
-			else
-				info->damaged++;
-			continue;
-		}
-		line[n - 1] = '\0';
-		if (lineno == 1 && strncmp(line, JOURNAL_MAGIC "\t", 5) == 0 &&
-		    line_ok(line) && split(line, f, 5) == 5) {
-			header = true;
-			file_stamp(report_path, &size, &mtime, &crc);
-			snprintf(stamp, sizeof stamp, "%lld\t%lld\t%08x",
-			    size, mtime, (unsigned)crc);
-			info->base_new = strcmp(f[2], "-1") == 0;
-			f[2][strlen(f[2])] = '\t';
-			f[3][strlen(f[3])] = '\t';
-			info->base_changed = strcmp(f[2], stamp) != 0;
-			continue;
-		}
-		if (line[0] == '\0' && lineno > 1) {
-			/* The end of a torn line, closed: a step being read
-			 * was cut there. */
-			group_drop(&g, info);
-			continue;
-		}
-		ok = line_ok(line);
-		if (ok && group_head(line, &g, info))
-			continue;
-		if (!ok || split(line, f, 3) != 3 ||
-		    strlen(f[0]) != 1 || (f[0][0] != '=' && f[0][0] != '-') ||
-		    !unescape(f[1]) || !unescape(f[2]) || f[1][0] == '\0') {
-			/* A damaged header still leaves its records; a step
-			 * with a damaged record is dropped whole. */
-			group_drop(&g, info);
-			info->ignored++;
-			info->damaged++;
-			continue;
-		}
-		n = group_add(&g, f[1], f[0][0] == '=' ? f[2] : NULL, fn, arg);
-		info->nrecords += (int)n;
-		applied += (int)n;
+		replay_line(&rp, line, n);
 	}
-	group_drop(&g, info);	/* a step torn by a crash */
+	group_drop(&rp.g, info);	/* a step torn by a crash */
 	free(line);
 	fclose(fp);
-	if (!header && lineno > 0) {
+	if (!rp.header && rp.lineno > 0) {
 		/* Without its header nobody can say what the records apply
 		 * to: say the report may have changed. */
 		info->header_damaged = true;
@@ -649,7 +702,7 @@ journal_replay_steps(const char *report_path,
 		}
 	}
 	free(path);
-	return applied;
+	return rp.applied;
 }
 
 /* At most n characters of s on one line. Caller frees. */
