@@ -382,16 +382,64 @@ safeio_save(const char *path, const void *data, size_t len,
 	return safeio_save_with(path, fill_bytes, &b, o, err);
 }
 
+/* Fill the temporary file and make it whole on disk with its final mode.
+ * Locked while written: a save that finds it unlocked knows its writer
+ * died and removes it (sweep). -1 with errno set (and *why if fill said
+ * why). */
+static int
+write_tmp(int fd, const char *tmp, mode_t mode, int (*fill)(int,
+    const char *, void *, char **), void *arg, char **why)
+{
+	struct flock	 fl;
+
+	memset(&fl, 0, sizeof fl);
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	(void)fcntl(fd, F_SETLK, &fl);
+	if (fill(fd, tmp, arg, why) == -1 || fchmod(fd, mode) == -1 ||
+	    fsync(fd) == -1)
+		return -1;
+	return 0;
+}
+
+/* Keep the previous version as NAME~ (a second name for it, so that NAME
+ * itself never goes missing); *moved if it could only be renamed, and
+ * must be put back should the save fail. -1 with errno set. */
+static int
+keep_previous(const char *target, const char *bak, bool *moved)
+{
+	if (unlink(bak) == -1 && errno != ENOENT)
+		return -1;
+	if (link(target, bak) == 0)
+		*moved = false;
+	else if (rename(target, bak) == 0)
+		*moved = true;
+	else
+		return -1;
+	return 0;
+}
+
+/* Sync the folder dir, so that a rename in it survives a crash. */
+static void
+sync_dir(const char *dir)
+{
+	int	 dfd;
+
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+		fsync(dfd);
+		close(dfd);
+	}
+}
+
 int
 safeio_save_with(const char *path, int (*fill)(int, const char *, void *,
     char **), void *arg, const struct safeio_out *o, char **err)
 {
-	struct flock	 fl;
 	char		*why = NULL;
 	char		*target, *dir, *tmp, *bak;
 	mode_t		 mode = 0, mask;
 	bool		 exists, moved = false;
-	int		 fd, dfd, e;
+	int		 fd, e;
 
 	target = safeio_resolve(path);
 	if (check_target(path, target, &exists, &mode, o, err) == -1) {
@@ -414,35 +462,11 @@ safeio_save_with(const char *path, int (*fill)(int, const char *, void *,
 		    "（%s）；原文件未改动"), path, dir, safeio_why(e));
 		goto fail_early;
 	}
-	/* Locked while written: a save that finds it unlocked knows its
-	 * writer died and removes it (sweep). */
-	memset(&fl, 0, sizeof fl);
-	fl.l_type = F_WRLCK;
-	fl.l_whence = SEEK_SET;
-	(void)fcntl(fd, F_SETLK, &fl);
-	if (fill(fd, tmp, arg, &why) == -1 || fchmod(fd, mode) == -1 ||
-	    fsync(fd) == -1) {
+	if (write_tmp(fd, tmp, mode, fill, arg, &why) == -1 ||
+	    (exists && keep_previous(target, bak, &moved) == -1)) {
 		e = errno;
 		close(fd);
 		goto fail;
-	}
-	if (exists) {
-		/* Keep the previous version as NAME~ (a second name for it, so
-		 * that NAME itself never goes missing). */
-		if (unlink(bak) == -1 && errno != ENOENT) {
-			e = errno;
-			close(fd);
-			goto fail;
-		}
-		if (link(target, bak) == 0)
-			moved = false;
-		else if (rename(target, bak) == 0)
-			moved = true;
-		else {
-			e = errno;
-			close(fd);
-			goto fail;
-		}
 	}
 	if (rename(tmp, target) == -1) {
 		e = errno;
@@ -452,10 +476,7 @@ safeio_save_with(const char *path, int (*fill)(int, const char *, void *,
 		goto fail;
 	}
 	close(fd);	/* synced already */
-	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
-		fsync(dfd);
-		close(dfd);
-	}
+	sync_dir(dir);
 	free(target);
 	free(dir);
 	free(tmp);
