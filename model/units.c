@@ -485,14 +485,13 @@ units_csv_field(struct buf *b, const char *s, bool typed, bool last)
 	buf_add(b, last ? "\r\n" : ",");
 }
 
-void
-units_csv(const struct units *u, bool review, struct buf *b)
+/* The first line: the same columns, in the same order, as unit_line. */
+static void
+head_line(bool review, struct buf *b)
 {
-	const struct unit	*un;
-	char			 t[32], *h;
-	int			 i, k;
+	char	*h;
+	int	 k;
 
-	buf_add(b, "\xef\xbb\xbf");
 	units_csv_field(b, _("序号"), false, false);
 	units_csv_field(b, _("文件"), false, false);
 	units_csv_field(b, _("报告单位"), false, false);
@@ -523,54 +522,71 @@ units_csv(const struct units *u, bool review, struct buf *b)
 		units_csv_field(b, units_decision_label(-1), false, false);
 	}
 	units_csv_field(b, _("原因"), false, true);
+}
 
-	for (i = 0; i < u->n; i++) {
-		un = &u->v[i];
-		snprintf(t, sizeof t, "%d", i + 1);
-		units_csv_field(b, t, false, false);
-		units_csv_field(b, un->file, true, false);
-		units_csv_field(b, un->agency, true, false);
-		if (un->year > 0)
-			snprintf(t, sizeof t, "%d", un->year);
+/* A count, 0 included, as a field that is not the last of its line. */
+static void
+count_field(struct buf *b, int n)
+{
+	char	 t[32];
+
+	snprintf(t, sizeof t, "%d", n);
+	units_csv_field(b, t, false, false);
+}
+
+/* The line of unit un, numbered no; a year or a rank not known is an
+ * empty field. */
+static void
+unit_line(const struct unit *un, int no, bool review, struct buf *b)
+{
+	char	 t[32];
+	int	 k;
+
+	count_field(b, no);
+	units_csv_field(b, un->file, true, false);
+	units_csv_field(b, un->agency, true, false);
+	if (un->year > 0)
+		snprintf(t, sizeof t, "%d", un->year);
+	else
+		t[0] = '\0';
+	units_csv_field(b, t, false, false);
+	units_csv_field(b, units_status_label(un->status), false, false);
+	count_field(b, un->nerror);
+	count_field(b, un->nempty);
+	count_field(b, un->nwarning);
+	for (k = 0; k < rules_ninfo; k++)
+		count_field(b, un->by_rule[k]);
+	for (k = 0; k < UNITS_NFIGS; k++)
+		units_csv_field(b, units_fig_text(un->fig, un->have, k, t),
+		    false, false);
+	for (k = 0; k < UNITS_NRATES; k++) {
+		units_csv_field(b, units_rate_text(un->fig, un->have, k, t),
+		    false, false);
+		if (!units_rates[k].ranked)
+			continue;
+		if (un->rank[k] > 0)
+			snprintf(t, sizeof t, "%d", un->rank[k]);
 		else
 			t[0] = '\0';
 		units_csv_field(b, t, false, false);
-		units_csv_field(b, units_status_label(un->status), false,
-		    false);
-		snprintf(t, sizeof t, "%d", un->nerror);
-		units_csv_field(b, t, false, false);
-		snprintf(t, sizeof t, "%d", un->nempty);
-		units_csv_field(b, t, false, false);
-		snprintf(t, sizeof t, "%d", un->nwarning);
-		units_csv_field(b, t, false, false);
-		for (k = 0; k < rules_ninfo; k++) {
-			snprintf(t, sizeof t, "%d", un->by_rule[k]);
-			units_csv_field(b, t, false, false);
-		}
-		for (k = 0; k < UNITS_NFIGS; k++)
-			units_csv_field(b, units_fig_text(un->fig, un->have, k,
-			    t), false, false);
-		for (k = 0; k < UNITS_NRATES; k++) {
-			units_csv_field(b, units_rate_text(un->fig, un->have,
-			    k, t), false, false);
-			if (!units_rates[k].ranked)
-				continue;
-			if (un->rank[k] > 0)
-				snprintf(t, sizeof t, "%d", un->rank[k]);
-			else
-				t[0] = '\0';
-			units_csv_field(b, t, false, false);
-		}
-		if (review) {
-			for (k = 0; k < REV_NDECISIONS; k++) {
-				snprintf(t, sizeof t, "%d", un->ndecision[k]);
-				units_csv_field(b, t, false, false);
-			}
-			snprintf(t, sizeof t, "%d", un->nresolved);
-			units_csv_field(b, t, false, false);
-		}
-		units_csv_field(b, un->why, true, true);
 	}
+	if (review) {
+		for (k = 0; k < REV_NDECISIONS; k++)
+			count_field(b, un->ndecision[k]);
+		count_field(b, un->nresolved);
+	}
+	units_csv_field(b, un->why, true, true);
+}
+
+void
+units_csv(const struct units *u, bool review, struct buf *b)
+{
+	int	 i;
+
+	buf_add(b, "\xef\xbb\xbf");
+	head_line(review, b);
+	for (i = 0; i < u->n; i++)
+		unit_line(&u->v[i], i + 1, review, b);
 }
 
 /* ---- duplicates --------------------------------------------------------- */
