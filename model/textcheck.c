@@ -994,19 +994,56 @@ check_zero(const struct report *r, const char *text, int field,
 	w2_finding(text, field, &st, NULL, fs);
 }
 
+/* The statement the number t makes: every reading of every pattern that
+ * applies to the lead [ls, t) in the sentence from ss, none when the
+ * number is silenced. */
+static void
+read_statement(const struct report *r, const char *ss, const char *ls,
+    const struct token *t, struct statement *st)
+{
+	const char	*first;
+	int		 i, group;
+
+	memset(st, 0, sizeof *st);
+	st->stated = t->value;
+	group = t4_group(ss, t->start);
+	st->group = group;
+	if (silenced(r, ss, ls, t->start))
+		return;
+	for (i = 0; i < NPAT; i++) {
+		if (!pattern_applies(pats[i].spec, ss, ls, t->start, &first))
+			continue;
+		add_readings(r, &pats[i], group, st);
+		if (st->quote_start == NULL || first < st->quote_start)
+			st->quote_start = first;
+		if (st->id == NULL)
+			st->id = pats[i].spec->id;
+	}
+}
+
+/* Does one of the readings of st agree with the number stated? */
+static bool
+agrees(const struct statement *st)
+{
+	int	 i;
+
+	for (i = 0; i < st->nread; i++)
+		if (st->value[i] == st->stated)
+			return true;
+	return false;
+}
+
 /* W2 over one text. */
 static void
 check_w2(const struct report *r, int field, struct findings *fs)
 {
 	const char	*text = report_get(r, field), *e, *p, *ss, *cs, *ls;
-	const char	*first;
 	struct statement st, last;
 	struct token	 t;
-	bool		 have_last = false, clause_has_number = false, silent;
+	bool		 have_last = false, clause_has_number = false;
 	bool		 t4_words = false;	/* 复 or 诉 in the sentence so far */
 	size_t		 k;
 	uint32_t	 c;
-	int		 i, group;
 
 	if (text == NULL)
 		return;
@@ -1050,21 +1087,7 @@ check_w2(const struct report *r, int field, struct findings *fs)
 			p = t.uend > t.end ? t.uend : t.end;
 			continue;
 		}
-		memset(&st, 0, sizeof st);
-		st.stated = t.value;
-		group = t4_group(ss, t.start);
-		st.group = group;
-		silent = silenced(r, ss, ls, t.start);
-		for (i = 0; i < NPAT && !silent; i++) {
-			if (!pattern_applies(pats[i].spec, ss, ls, t.start,
-			    &first))
-				continue;
-			add_readings(r, &pats[i], group, &st);
-			if (st.quote_start == NULL || first < st.quote_start)
-				st.quote_start = first;
-			if (st.id == NULL)
-				st.id = pats[i].spec->id;
-		}
+		read_statement(r, ss, ls, &t, &st);
 		p = t.uend;
 		ls = p;
 		if (st.nread == 0) {
@@ -1074,10 +1097,7 @@ check_w2(const struct report *r, int field, struct findings *fs)
 		st.quote_end = t.uend;
 		last = st;
 		have_last = true;
-		for (i = 0; i < st.nread; i++)
-			if (st.value[i] == st.stated)
-				break;
-		if (i == st.nread)
+		if (!agrees(&st))
 			w2_finding(text, field, &st, NULL, fs);
 	}
 	if (!clause_has_number && t4_words)
