@@ -1461,22 +1461,19 @@ x5_finding(int field, const char *text, const char *s, const char *e,
 	free(q);
 }
 
+/* X5 in the sentences that state the period (统计期限 …): a year in one
+ * that is not the report's, one finding a sentence. */
 static void
-check_x5(const struct report *r, int field, struct findings *fs)
+x5_period(int field, const char *text, int64_t year, struct findings *fs)
 {
 	static const char period_words[] = "统计期限|统计时限|统计期间|"
 	    "统计时间|统计周期|数据统计|所列数据|统计范围|统计口径";
-	const char	*text = report_get(r, field), *e, *p, *s, *se, *ye, *x;
-	int64_t		 year;
+	const char	*e = text + strlen(text), *p, *s, *se, *ye;
 	size_t		 k;
 	uint32_t	 c;
 	int		 y;
 	bool		 after_digit;
 
-	if (text == NULL || !report_value(r, F_YEAR, &year))
-		return;
-	e = text + strlen(text);
-	/* The period sentence: every year in it. */
 	for (s = text; s < e; s = se) {
 		for (se = s; se < e; se += k)
 			if (ends_sentence(cp_at(se, (size_t)(e - se), &k))) {
@@ -1500,7 +1497,17 @@ check_x5(const struct report *r, int field, struct findings *fs)
 			after_digit = true;
 		}
 	}
-	/* A paragraph that opens with a year. */
+}
+
+/* X5 on each paragraph that opens with a year not the report's (after an
+ * item number, if any), unless it is a date or next year's plans. */
+static void
+x5_paragraphs(int field, const char *text, int64_t year, struct findings *fs)
+{
+	const char	*e = text + strlen(text), *p, *se, *ye, *x;
+	size_t		 k;
+	int		 y;
+
 	for (p = text; p < e; p = x + 1) {
 		const char	*q = p, *start;
 
@@ -1537,6 +1544,19 @@ next:
 		if (x == e)
 			break;
 	}
+}
+
+/* X5 over one text: another year than the report's, by its place. */
+static void
+check_x5(const struct report *r, int field, struct findings *fs)
+{
+	const char	*text = report_get(r, field);
+	int64_t		 year;
+
+	if (text == NULL || !report_value(r, F_YEAR, &year))
+		return;
+	x5_period(field, text, year, fs);
+	x5_paragraphs(field, text, year, fs);
 }
 
 void
