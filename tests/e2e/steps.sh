@@ -19,6 +19,8 @@ sed 's/^\(t3\.[a-z_]*\.biz,[^,]*\),.*$/\1,/' "$TOP/examples/hongze-2024.csv" >"$
 start 80 24 "$D/hz.csv"
 check "淮安市洪泽区人民政府" "opened"
 keys Tab Tab
+# The tab bar says 三·25 on every screen: wait for table 三 itself.
+check "表三 › 一、本年新收" "on table 三"
 check "三·25" "25 cells of 三 empty"
 [ "$(empties)" -eq 16 ] && ok || bad "the 16 rows on screen show $(empties) empty cells, not 16"
 keys F6
