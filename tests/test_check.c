@@ -16,6 +16,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "testlib.h"
+
 #define HONGZE	EXAMPLES_DIR "/hongze-2024.csv"
 #define LUSHI	EXAMPLES_DIR "/lushi-xzsp-2024.csv"
 
@@ -39,34 +41,6 @@ teardown(void)
 
 TestSuite(check, .init = setup, .fini = teardown);
 
-static char *
-slurp(const char *path)
-{
-	FILE	*f = fopen(path, "rb");
-	char	*buf;
-	long	 n;
-
-	cr_assert_not_null(f, "%s", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = malloc((size_t)n + 1);
-	cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
-static void
-spit(const char *path, const char *s)
-{
-	FILE	*f = fopen(path, "wb");
-
-	cr_assert_not_null(f);
-	fputs(s, f);
-	fclose(f);
-}
-
 /* Run gkreport with args (a shell word list); stdout and stderr into
  * *out and *err (caller frees). Returns the exit status. */
 static int
@@ -81,8 +55,8 @@ run(const char *args, char **out, char **err)
 	    GKREPORT_BIN, args, o, e) > 0);
 	st = system(cmd);
 	cr_assert(WIFEXITED(st), "%s", cmd);
-	*out = slurp(o);
-	*err = slurp(e);
+	*out = tl_slurp(o, NULL);
+	*err = tl_slurp(e, NULL);
 	free(cmd);
 	free(o);
 	free(e);
@@ -340,7 +314,8 @@ Test(check, every_figure_plus_one_breaks_exactly_its_identities)
 {
 	struct figs	 fg;
 	struct set	 want = { 0 }, got = { 0 };
-	char		*text = slurp(HONGZE), *path, *out, *err, *args, *old;
+	char		*text = tl_slurp(HONGZE, NULL);
+	char		*path, *out, *err, *args, *old;
 	int		 i, j, cells = 0, st;
 	FILE		*f;
 
@@ -419,7 +394,7 @@ Test(check, clean_examples_exit_0)
 static char *
 flawed(void)
 {
-	char	*text = slurp(HONGZE), *p, *path;
+	char	*text = tl_slurp(HONGZE, NULL), *p, *path;
 
 	/* 95 new requests become 96 (R1, R3 break). */
 	p = strstr(text, "/一、本年新收政府信息公开申请数量/自然人,95\r\n");
@@ -432,7 +407,7 @@ flawed(void)
 	    p + strlen("/行政许可/本年处理决定数量,9487"),
 	    strlen(p + strlen("/行政许可/本年处理决定数量,9487")) + 1);
 	cr_assert(asprintf(&path, "%s/flawed.csv", dir) > 0);
-	spit(path, text);
+	tl_spit(path, text);
 	free(text);
 	return path;
 }
@@ -481,13 +456,13 @@ Test(check, csv_lists_every_finding_with_its_keys)
 
 Test(check, csv_quotes_fields_that_need_it)
 {
-	char	*text = slurp(HONGZE), *path, *args, *out, *err, *p;
+	char	*text = tl_slurp(HONGZE, NULL), *path, *args, *out, *err, *p;
 
 	cr_assert(asprintf(&path, "%s/a,\"b\".csv", dir) > 0);
 	p = strstr(text, "t3.new.biz,");
 	p = strstr(p, ",0\r\n");
 	memcpy(p, ",x\r\n", 4);
-	spit(path, text);
+	tl_spit(path, text);
 	cr_assert(asprintf(&args, "check --format=csv 'a,\"b\".csv'") > 0);
 	cr_assert_eq(chdir(dir), 0);
 	cr_assert_eq(run(args, &out, &err), 1);
@@ -505,7 +480,8 @@ Test(check, unreadable_file_exits_2_and_the_others_are_checked)
 	char	*path, *args, *out, *err;
 
 	cr_assert(asprintf(&path, "%s/broken.csv", dir) > 0);
-	spit(path, "key,label,value\r\nmeta.agency,,甲\r\nmeta.agency,,乙\r\n");
+	tl_spit(path,
+	    "key,label,value\r\nmeta.agency,,甲\r\nmeta.agency,,乙\r\n");
 	cr_assert(asprintf(&args, "check '%s' /nonexistent.csv '%s'", path,
 	    HONGZE) > 0);
 	cr_assert_eq(run(args, &out, &err), 2);
@@ -521,7 +497,7 @@ Test(check, unreadable_file_exits_2_and_the_others_are_checked)
 
 Test(check, reading_warnings_go_to_stderr_with_the_line)
 {
-	char	*text = slurp(LUSHI), *path, *args, *out, *err;
+	char	*text = tl_slurp(LUSHI, NULL), *path, *args, *out, *err;
 	FILE	*f;
 
 	cr_assert(asprintf(&path, "%s/unknown.csv", dir) > 0);
@@ -549,7 +525,8 @@ Test(check, blank_as_zero)
 	char	*path, *args, *out, *err;
 
 	cr_assert(asprintf(&path, "%s/blank.csv", dir) > 0);
-	spit(path, "key,label,value\r\nmeta.agency,,某局\r\nmeta.year,,2024\r\n"
+	tl_spit(path,
+	    "key,label,value\r\nmeta.agency,,某局\r\nmeta.year,,2024\r\n"
 	    "meta.period_start,,2024-01-01\r\nmeta.period_end,,2024-12-31\r\n"
 	    "text.s1,,正文\r\ntext.s5,,存在培训不足的问题。\r\ntext.s6,,未收取信息处理费。\r\n"
 	    "t3.new.natural,,2\r\nt3.new.total,,2\r\n"
@@ -573,7 +550,8 @@ Test(check, blank_as_zero)
 
 Test(check, prev_fills_last_years_figures)
 {
-	char	*text = slurp(HONGZE), *last, *cur, *args, *out, *err, *p;
+	char	*text = tl_slurp(HONGZE, NULL);
+	char	*last, *cur, *args, *out, *err, *p;
 
 	/* Last year: 2 requests carried out by 自然人; in_force 6. */
 	cr_assert(asprintf(&last, "%s/last.csv", dir) > 0);
@@ -585,12 +563,12 @@ Test(check, prev_fills_last_years_figures)
 	p[strlen("第二十条第（一）项/行政规范性文件/现行有效件数,")] = '6';
 	p = strstr(text, "meta.year,报告年度,2024\r\n");
 	p[strlen("meta.year,报告年度,202")] = '3';
-	spit(last, text);
+	tl_spit(last, text);
 	free(text);
 	/* This year without prev.*: nothing to compare. */
-	text = slurp(LUSHI);
+	text = tl_slurp(LUSHI, NULL);
 	cr_assert(asprintf(&cur, "%s/cur.csv", dir) > 0);
-	spit(cur, text);
+	tl_spit(cur, text);
 	cr_assert(asprintf(&args, "check --format=csv --prev '%s' '%s'", last,
 	    cur) > 0);
 	cr_assert_eq(run(args, &out, &err), 0);	/* warnings only */

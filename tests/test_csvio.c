@@ -20,38 +20,10 @@
 #include "safeio.h"
 #include "rules.h"
 #include "schema.h"
+#include "testlib.h"
 
 #define HONGZE	EXAMPLES_DIR "/hongze-2024.csv"
 #define LUSHI	EXAMPLES_DIR "/lushi-xzsp-2024.csv"
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE	*f = fopen(path, "rb");
-	char	*buf;
-	long	 n;
-
-	cr_assert_not_null(f, "%s: %s", path, strerror(errno));
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = malloc((size_t)n + 1);
-	cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
-
-static void
-spit(const char *path, const char *buf, size_t len)
-{
-	FILE	*f = fopen(path, "wb");
-
-	cr_assert_not_null(f);
-	cr_assert_eq(fwrite(buf, 1, len, f), len);
-	fclose(f);
-}
 
 static struct report *
 parse(const char *s, struct csvio_info *info, char **err)
@@ -92,7 +64,7 @@ round_trip(const char *path)
 	char			*in, *out, *err;
 	size_t			 inlen, outlen;
 
-	in = slurp(path, &inlen);
+	in = tl_slurp(path, &inlen);
 	r = csvio_parse(in, inlen, path, &info, &err);
 	cr_assert_not_null(r, "%s", err);
 	cr_assert_eq(info.nwarnings, 0);
@@ -153,7 +125,7 @@ Test(csvio, accepts_bom_and_lf_line_ends)
 	char			*in, *lf, *out, *err, *p, *q;
 	size_t			 inlen, outlen;
 
-	in = slurp(HONGZE, &inlen);
+	in = tl_slurp(HONGZE, &inlen);
 	lf = malloc(inlen + 4);
 	memcpy(lf, "\xef\xbb\xbf", 3);
 	for (p = in, q = lf + 3; *p != '\0'; p++)
@@ -197,7 +169,7 @@ Test(csvio, records_in_any_order_and_no_labels)
 	FILE			*f;
 	int			 i;
 
-	in = slurp(HONGZE, &inlen);
+	in = tl_slurp(HONGZE, &inlen);
 	a = csvio_parse(in, inlen, "a", NULL, &err);
 	cr_assert_not_null(a);
 	f = open_memstream(&mem, &memlen);
@@ -258,7 +230,7 @@ Test(csvio, gb18030_file_is_converted_and_said)
 	cr_assert(info.converted);
 	cr_assert_eq(info.nwarnings, 1);
 	cr_assert_not_null(strstr(info.warnings[0], "GB18030"));
-	want = slurp(LUSHI, &wantlen);
+	want = tl_slurp(LUSHI, &wantlen);
 	out = csvio_format(r, &outlen);
 	cr_assert(outlen == wantlen && memcmp(want, out, outlen) == 0);
 	cr_assert_str_eq(report_get(r, F_AGENCY), "卢氏县行政审批和政务信息管理局");
@@ -458,22 +430,22 @@ Test(csvio, save_keeps_the_previous_version_and_the_mode)
 
 	cr_assert(asprintf(&path, "%s/r.csv", d) > 0);
 	cr_assert(asprintf(&bak, "%s/r.csv~", d) > 0);
-	spit(path, "old bytes", 9);
+	tl_spit(path, "old bytes");
 	chmod(path, 0600);
 	r = csvio_load(HONGZE, NULL, &err);
 	cr_assert_not_null(r);
 	cr_assert_eq(csvio_save(r, path, &err), 0, "%s", err);
 	cr_assert_eq(stat(path, &st), 0);
 	cr_assert_eq(st.st_mode & 07777, 0600);
-	got = slurp(bak, &len);
+	got = tl_slurp(bak, &len);
 	cr_assert_str_eq(got, "old bytes");
 	free(got);
-	got = slurp(path, &len);
+	got = tl_slurp(path, &len);
 	cr_assert_eq(len, 28950);
 	free(got);
 	/* Saving again: NAME~ is now the first save. */
 	cr_assert_eq(csvio_save(r, path, &err), 0);
-	got = slurp(bak, &len);
+	got = tl_slurp(bak, &len);
 	cr_assert_eq(len, 28950);
 	free(got);
 	report_free(r);
@@ -518,14 +490,14 @@ Test(csvio, failing_save_leaves_the_original_intact)
 	cr_assert(asprintf(&path, "%s/r.csv", d) > 0);
 	cr_assert(asprintf(&bak, "%s/r.csv~", d) > 0);
 	cr_assert(asprintf(&junk, "%s/r.csv~/x", d) > 0);
-	spit(path, "original", 8);
+	tl_spit(path, "original");
 	/* NAME~ cannot be replaced (a folder with something in it). */
 	mkdir(bak, 0755);
-	spit(junk, "x", 1);
+	tl_spit(junk, "x");
 	cr_assert_eq(csvio_save(r, path, &err), -1);
 	cr_assert_not_null(strstr(err, "原文件未改动"), "%s", err);
 	free(err);
-	got = slurp(path, &len);
+	got = tl_slurp(path, &len);
 	cr_assert_str_eq(got, "original");
 	free(got);
 	unlink(junk);
@@ -538,7 +510,7 @@ Test(csvio, failing_save_leaves_the_original_intact)
 		cr_assert_not_null(strstr(err, "没有写入权限"), "%s", err);
 		free(err);
 		chmod(d, 0755);
-		got = slurp(path, &len);
+		got = tl_slurp(path, &len);
 		cr_assert_str_eq(got, "original");
 		free(got);
 	}
@@ -599,7 +571,7 @@ Test(csvio, full_disk_leaves_the_original_and_no_temporary_file)
 	int		 n = 0;
 
 	cr_assert(asprintf(&path, "%s/r.csv", d) > 0);
-	spit(path, "original", 8);
+	tl_spit(path, "original");
 	r = csvio_load(HONGZE, NULL, &err);
 	cr_assert_not_null(r);
 	safeio_write_fn = half_then_full;
@@ -608,7 +580,7 @@ Test(csvio, full_disk_leaves_the_original_and_no_temporary_file)
 	cr_expect_not_null(strstr(err, "磁盘已满"), "%s", err);
 	cr_expect_not_null(strstr(err, "原文件未改动"), "%s", err);
 	free(err);
-	got = slurp(path, &len);
+	got = tl_slurp(path, &len);
 	cr_expect_str_eq(got, "original");
 	free(got);
 	/* Only the original is left: no half-written temporary file. */

@@ -14,20 +14,9 @@
 #include "export.h"
 #include "report.h"
 #include "schema.h"
+#include "testlib.h"
 
 #define DATA	TEST_DATADIR "/export"
-
-/* A report file, through the program's own reader. */
-static struct report *
-load(const char *path)
-{
-	struct report	*r;
-	char		*err = NULL;
-
-	r = csvio_load(path, NULL, &err);
-	cr_assert_not_null(r, "%s", err);
-	return r;
-}
 
 /* ---- reading a CSV export back as a spreadsheet would ------------------- */
 
@@ -206,7 +195,7 @@ Test(export_csv, read_back_gives_all_200_distinct_figures)
 
 Test(export_csv, read_back_gives_every_figure_of_hongze)
 {
-	struct report	*r = load(DATA "/hongze-2024.csv");
+	struct report	*r = tl_load(DATA "/hongze-2024.csv");
 	struct sheet	*sh;
 	size_t		 len;
 	char		*s = render(r, EXPORT_CSV, EXPORT_UTF8, &len);
@@ -225,7 +214,7 @@ Test(export_csv, read_back_gives_every_figure_of_hongze)
 
 Test(export_csv, read_back_gives_every_figure_of_the_hongze_example)
 {
-	struct report	*r = load(EXAMPLES_DIR "/hongze-2024.csv");
+	struct report	*r = tl_load(EXAMPLES_DIR "/hongze-2024.csv");
 	struct sheet	*sh;
 	size_t		 len;
 	char		*s = render(r, EXPORT_CSV, EXPORT_UTF8, &len);
@@ -243,7 +232,7 @@ Test(export_csv, notes_read_from_a_file_are_exported)
 	char		*buf, *err = NULL, *s;
 	size_t		 len;
 
-	r = load(DATA "/hongze-2024.csv");
+	r = tl_load(DATA "/hongze-2024.csv");
 	report_extra_set(r, "note.X2.normative", "说明/X2/行政规范性文件",
 	    "本年有1件规范性文件因机构改革失效", 0);
 	buf = csvio_format(r, &len);
@@ -478,27 +467,6 @@ Test(export_csv, exports_notes_but_not_unknown_keys)
 
 /* ---- publishable text --------------------------------------------------- */
 
-/* A whole file, NUL-terminated. */
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE	*fp = fopen(path, "rb");
-	char	*s;
-	long	 n;
-
-	cr_assert_not_null(fp);
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	s = malloc((size_t)n + 1);
-	cr_assert_eq(fread(s, 1, (size_t)n, fp), (size_t)n);
-	s[n] = '\0';
-	fclose(fp);
-	if (len != NULL)
-		*len = (size_t)n;
-	return s;
-}
-
 static bool
 has_line(const char *text, const char *line)
 {
@@ -529,12 +497,12 @@ squeeze(char *s)
 
 Test(export_text, seed_gives_its_title_headings_and_texts)
 {
-	struct report	*r = load(DATA "/lushi-2024.csv");
+	struct report	*r = tl_load(DATA "/lushi-2024.csv");
 	char		*seed, *out;
 	size_t		 len;
 	int		 i;
 
-	seed = slurp(DATA "/lushi-xzsp-2024.txt", NULL);
+	seed = tl_slurp(DATA "/lushi-xzsp-2024.txt", NULL);
 	out = render(r, EXPORT_TEXT, EXPORT_UTF8, &len);
 	cr_assert_eq(strlen(out), len);
 	/* The PDF split the title with spaces; the words are the same. */
@@ -562,8 +530,8 @@ Test(export_text, seed_gives_its_title_headings_and_texts)
 
 Test(export_text, table_2_matches_the_seed_line_for_line)
 {
-	struct report	*r = load(DATA "/lushi-2024.csv");
-	char		*seed = slurp(DATA "/lushi-xzsp-2024.txt", NULL);
+	struct report	*r = tl_load(DATA "/lushi-2024.csv");
+	char		*seed = tl_slurp(DATA "/lushi-xzsp-2024.txt", NULL);
 	char		*out, *from, *to;
 	size_t		 len;
 
@@ -582,8 +550,8 @@ Test(export_text, table_2_matches_the_seed_line_for_line)
 
 Test(export_text, table_4_matches_the_seed_but_for_pdf_spaces)
 {
-	struct report	*r = load(DATA "/lushi-2024.csv");
-	char		*seed = slurp(DATA "/lushi-xzsp-2024.txt", NULL);
+	struct report	*r = tl_load(DATA "/lushi-2024.csv");
+	char		*seed = tl_slurp(DATA "/lushi-xzsp-2024.txt", NULL);
 	char		*out, *from, *to;
 	size_t		 len;
 
@@ -601,7 +569,7 @@ Test(export_text, table_4_matches_the_seed_but_for_pdf_spaces)
 
 Test(export_text, table_3_has_official_labels_at_three_levels)
 {
-	struct report	*r = load(DATA "/lushi-2024.csv");
+	struct report	*r = tl_load(DATA "/lushi-2024.csv");
 	char		*out;
 	size_t		 len;
 
@@ -633,7 +601,7 @@ Test(export_text, table_3_has_official_labels_at_three_levels)
 
 Test(export_text, empty_and_invalid_cells_print_as_held)
 {
-	struct report	*r = load(DATA "/lushi-2024.csv");
+	struct report	*r = tl_load(DATA "/lushi-2024.csv");
 	char		*out;
 	size_t		 len;
 
@@ -647,7 +615,7 @@ Test(export_text, empty_and_invalid_cells_print_as_held)
 
 Test(export_text, ends_with_one_line_break)
 {
-	struct report	*r = load(DATA "/lushi-2024.csv");
+	struct report	*r = tl_load(DATA "/lushi-2024.csv");
 	char		*out;
 	size_t		 len;
 
@@ -665,12 +633,9 @@ static const char *
 to_file(const char *s, size_t len)
 {
 	static char	 path[64];
-	int		 fd;
 
 	snprintf(path, sizeof path, "/tmp/gk-export-XXXXXX.html");
-	cr_assert_neq(fd = mkstemps(path, 5), -1);
-	cr_assert_eq(write(fd, s, len), (ssize_t)len);
-	close(fd);
+	tl_write_temp(path, 5, s, len);
 	return path;
 }
 
@@ -711,7 +676,7 @@ expect_xpath(const char *path, const char *expr, const char *want)
 
 Test(export_html, is_well_formed_html_and_xml)
 {
-	struct report	*r = load(DATA "/hongze-2024.csv");
+	struct report	*r = tl_load(DATA "/hongze-2024.csv");
 	char		*s, cmd[256];
 	const char	*path;
 	size_t		 len;
@@ -732,7 +697,7 @@ Test(export_html, is_well_formed_html_and_xml)
 
 Test(export_html, standalone_page_readable_on_a_phone_and_printable)
 {
-	struct report	*r = load(DATA "/hongze-2024.csv");
+	struct report	*r = tl_load(DATA "/hongze-2024.csv");
 	char		*s;
 	size_t		 len;
 
@@ -755,7 +720,7 @@ Test(export_html, standalone_page_readable_on_a_phone_and_printable)
 
 Test(export_html, tables_have_the_official_merged_cells)
 {
-	struct report	*r = load(DATA "/hongze-2024.csv");
+	struct report	*r = tl_load(DATA "/hongze-2024.csv");
 	char		*s;
 	const char	*p;
 	size_t		 len;
@@ -814,7 +779,7 @@ Test(export_html, tables_have_the_official_merged_cells)
 
 Test(export_html, escapes_all_text)
 {
-	struct report	*r = load(DATA "/hongze-2024.csv");
+	struct report	*r = tl_load(DATA "/hongze-2024.csv");
 	char		*s;
 	size_t		 len;
 
@@ -1020,7 +985,7 @@ Test(export, save_writes_the_rendered_bytes)
 	cr_assert_eq(export_save(r, EXPORT_CSV, EXPORT_GB18030, path, NULL, &err), 0,
 	    "%s", err);
 	want = render(r, EXPORT_CSV, EXPORT_GB18030, &wlen);
-	got = slurp(path, &glen);
+	got = tl_slurp(path, &glen);
 	cr_assert_eq(glen, wlen);
 	cr_assert_eq(memcmp(got, want, wlen), 0);
 	unlink(path);

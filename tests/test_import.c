@@ -17,27 +17,9 @@
 #include "report.h"
 #include "rules.h"
 #include "schema.h"
+#include "testlib.h"
 
 #define SAMPLES	TEST_DATADIR "/import"
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE	*fp = fopen(path, "rb");
-	char	*buf;
-	long	 n;
-
-	cr_assert_not_null(fp, "cannot open %s", path);
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	buf = malloc((size_t)n + 1);
-	cr_assert_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
-	buf[n] = '\0';
-	fclose(fp);
-	*len = (size_t)n;
-	return buf;
-}
 
 /* A copy of text with the first occurrence of from replaced by to. */
 static char *
@@ -130,7 +112,7 @@ sample_text(const char *name)
 	size_t	 len;
 
 	snprintf(path, sizeof path, "%s/%s", SAMPLES, name);
-	return slurp(path, &len);
+	return tl_slurp(path, &len);
 }
 
 /* ---- the three samples -------------------------------------------------- */
@@ -167,7 +149,7 @@ Test(import, shuyang_every_figure_against_an_independent_reading)
 	size_t			 len;
 	int			 n = 0;
 
-	figs = slurp(SAMPLES "/shuyang-2025.figures", &len);
+	figs = tl_slurp(SAMPLES "/shuyang-2025.figures", &len);
 	for (line = strtok_r(figs, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {
 		int	 f;

@@ -21,6 +21,7 @@
 #include "journal.h"
 #include "report.h"
 #include "schema.h"
+#include "testlib.h"
 
 static char	 dir[64];
 static char	 rpath[128];
@@ -36,19 +37,7 @@ setup(void)
 static void
 teardown(void)
 {
-	DIR		*d = opendir(dir);
-	struct dirent	*e;
-	char		 p[512];
-
-	while (d != NULL && (e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-		unlink(p);
-	}
-	if (d != NULL)
-		closedir(d);
-	rmdir(dir);
+	tl_rmdir(dir);
 }
 
 TestSuite(journal, .init = setup, .fini = teardown);
@@ -229,16 +218,6 @@ Test(journal, discard_removes_it)
 	free(p);
 }
 
-static ssize_t
-full_disk(int fd, const void *p, size_t n)
-{
-	(void)fd;
-	(void)p;
-	(void)n;
-	errno = ENOSPC;
-	return -1;
-}
-
 Test(journal, full_disk_is_reported_not_ignored)
 {
 	struct journal	*j;
@@ -246,7 +225,7 @@ Test(journal, full_disk_is_reported_not_ignored)
 
 	j = journal_open(rpath, &err);
 	cr_assert_not_null(j);
-	journal_write_fn = full_disk;
+	journal_write_fn = tl_full_disk;
 	cr_expect_eq(journal_append(j, "meta.agency", "x", &err), -1);
 	journal_write_fn = NULL;
 	cr_assert_not_null(err);
@@ -619,7 +598,7 @@ Test(journal, a_failed_write_does_not_swallow_the_next_record)
 
 	j = journal_open(rpath, &err);
 	cr_assert_not_null(j);
-	journal_write_fn = full_disk;
+	journal_write_fn = tl_full_disk;
 	cr_expect_eq(journal_append(j, "meta.agency", "x", &err), -1);
 	free(err);
 	err = NULL;

@@ -11,51 +11,14 @@
 #include "report.h"
 #include "rules.h"
 #include "schema.h"
-
-static int
-key(const char *k)
-{
-	int	 f = schema_find(k);
-
-	cr_assert_neq(f, -1, "no field %s", k);
-	return f;
-}
-
-static void
-set(struct report *r, const char *k, const char *v)
-{
-	report_set(r, key(k), v);
-}
+#include "testlib.h"
 
 /* A clean report: every cell 0, particulars and texts filled. */
 static struct report *
 clean(void)
 {
-	struct report	*r = report_new();
-	int		 f;
-
-	set(r, "meta.format", "2021");
-	set(r, "meta.agency", "某县某局");
-	set(r, "meta.year", "2024");
-	set(r, "meta.period_start", "2024-01-01");
-	set(r, "meta.period_end", "2024-12-31");
-	set(r, "text.s1", "总体情况正文");
-	set(r, "text.s5", "存在人员业务不熟的问题，将加强培训。");
-	set(r, "text.s6", "本年未收取信息处理费。");
-	for (f = F_FIRST_CELL; f < F_FIRST_CELL + SCH_NCELLS; f++)
-		report_set(r, f, "0");
-	return r;
-}
-
-static int
-count(const struct findings *fs, const char *rule)
-{
-	int	 i, n = 0;
-
-	for (i = 0; i < fs->n; i++)
-		if (strcmp(fs->v[i].rule, rule) == 0)
-			n++;
-	return n;
+	return tl_zeros("某县某局", 2024, "总体情况正文",
+	    "存在人员业务不熟的问题，将加强培训。");
 }
 
 /* The finding of rule whose fields include key, or NULL. */
@@ -68,7 +31,7 @@ find(const struct findings *fs, const char *rule, const char *k)
 		if (strcmp(fs->v[i].rule, rule) != 0)
 			continue;
 		for (j = 0; j < fs->v[i].nfields; j++)
-			if (fs->v[i].fields[j] == key(k))
+			if (fs->v[i].fields[j] == tl_key(k))
 				return &fs->v[i];
 	}
 	return NULL;
@@ -100,18 +63,18 @@ Test(rules, r1_fails_with_the_corner_note_message)
 	struct findings	*fs;
 	const struct finding *f;
 
-	set(r, "t3.new.natural", "5");
-	set(r, "t3.new.total", "5");
-	set(r, "t3.carry_in.natural", "1");
-	set(r, "t3.carry_in.total", "1");
-	set(r, "t3.result_total.natural", "4");
-	set(r, "t3.result_total.total", "4");
-	set(r, "t3.open.natural", "4");
-	set(r, "t3.open.total", "4");
-	set(r, "t3.carry_out.natural", "1");
-	set(r, "t3.carry_out.total", "1");
+	tl_set(r, "t3.new.natural", "5");
+	tl_set(r, "t3.new.total", "5");
+	tl_set(r, "t3.carry_in.natural", "1");
+	tl_set(r, "t3.carry_in.total", "1");
+	tl_set(r, "t3.result_total.natural", "4");
+	tl_set(r, "t3.result_total.total", "4");
+	tl_set(r, "t3.open.natural", "4");
+	tl_set(r, "t3.open.total", "4");
+	tl_set(r, "t3.carry_out.natural", "1");
+	tl_set(r, "t3.carry_out.total", "1");
 	fs = rules_check(r, 0);
-	cr_assert_eq(count(fs, "R1"), 2);
+	cr_assert_eq(tl_count(fs, "R1"), 2);
 	cr_assert_eq(fs->nerror, 2);
 	f = find(fs, "R1", "t3.new.natural");
 	cr_assert_not_null(f);
@@ -128,9 +91,9 @@ Test(rules, r1_is_pending_while_a_cell_is_empty)
 	struct report	*r = clean();
 	struct findings	*fs;
 
-	set(r, "t3.new.natural", "5");
-	set(r, "t3.new.total", "5");
-	set(r, "t3.carry_out.natural", NULL);
+	tl_set(r, "t3.new.natural", "5");
+	tl_set(r, "t3.new.total", "5");
+	tl_set(r, "t3.carry_out.natural", NULL);
 	fs = rules_check(r, 0);
 	cr_assert_null(find(fs, "R1", "t3.new.natural"));
 	cr_assert_not_null(find(fs, "R1", "t3.new.total"));
@@ -146,22 +109,22 @@ Test(rules, r2_sum_of_the_results)
 	struct findings	*fs;
 	const struct finding *f;
 
-	set(r, "t3.deny_query.biz", "2");
-	set(r, "t3.deny_query.total", "2");
+	tl_set(r, "t3.deny_query.biz", "2");
+	tl_set(r, "t3.deny_query.total", "2");
 	fs = rules_check(r, 0);
-	cr_assert_eq(count(fs, "R2"), 2);
+	cr_assert_eq(tl_count(fs, "R2"), 2);
 	f = find(fs, "R2", "t3.deny_query.biz");
 	cr_assert_not_null(f);
 	cr_assert_eq(f->nfields, 22);
-	cr_assert_eq(count(fs, "R1"), 0);
-	cr_assert_eq(count(fs, "R3"), 0);
+	cr_assert_eq(tl_count(fs, "R1"), 0);
+	cr_assert_eq(tl_count(fs, "R3"), 0);
 	findings_free(fs);
 	report_free(r);
 
 	r = clean();
-	set(r, "t3.other_other.npo", NULL);
+	tl_set(r, "t3.other_other.npo", NULL);
 	fs = rules_check(r, 0);
-	cr_assert_eq(count(fs, "R2"), 0);	/* pending */
+	cr_assert_eq(tl_count(fs, "R2"), 0);	/* pending */
 	findings_free(fs);
 	report_free(r);
 }
@@ -172,13 +135,13 @@ Test(rules, r3_each_row_total)
 	struct findings	*fs;
 	const struct finding *f;
 
-	set(r, "t3.carry_out.legal", "3");
-	set(r, "t3.carry_out.total", "2");
+	tl_set(r, "t3.carry_out.legal", "3");
+	tl_set(r, "t3.carry_out.total", "2");
 	fs = rules_check(r, 0);
 	f = find(fs, "R3", "t3.carry_out.legal");
 	cr_assert_not_null(f);
 	cr_assert_eq(f->nfields, 7);
-	cr_assert_eq(count(fs, "R3"), 1);
+	cr_assert_eq(tl_count(fs, "R3"), 1);
 	findings_free(fs);
 	report_free(r);
 }
@@ -188,20 +151,20 @@ Test(rules, r4_each_group_of_table_4)
 	struct report	*r = clean();
 	struct findings	*fs;
 
-	set(r, "t4.suit_direct.correct", "1");
+	tl_set(r, "t4.suit_direct.correct", "1");
 	fs = rules_check(r, 0);
-	cr_assert_eq(count(fs, "R4"), 1);
+	cr_assert_eq(tl_count(fs, "R4"), 1);
 	cr_assert_eq(find(fs, "R4", "t4.suit_direct.total")->nfields, 5);
 	findings_free(fs);
-	set(r, "t4.suit_direct.total", "1");
+	tl_set(r, "t4.suit_direct.total", "1");
 	fs = rules_check(r, 0);
 	cr_assert_eq(fs->n, 0);
 	findings_free(fs);
-	set(r, "t4.suit_direct.total", NULL);
-	set(r, "t4.suit_direct.correct", "7");
+	tl_set(r, "t4.suit_direct.total", NULL);
+	tl_set(r, "t4.suit_direct.correct", "7");
 	fs = rules_check(r, 0);
-	cr_assert_eq(count(fs, "R4"), 0);
-	cr_assert_eq(count(fs, "W1"), 1);
+	cr_assert_eq(tl_count(fs, "R4"), 0);
+	cr_assert_eq(tl_count(fs, "W1"), 1);
 	findings_free(fs);
 	report_free(r);
 }
@@ -212,19 +175,19 @@ Test(rules, r5_flags_a_value_kept_as_written_with_its_line)
 	struct findings	*fs;
 	const struct finding *f;
 
-	set(r, "t3.new.natural", "5x0");
-	report_set_line(r, key("t3.new.natural"), 17);
-	set(r, "t2.fees.amount", "1.00001");
+	tl_set(r, "t3.new.natural", "5x0");
+	report_set_line(r, tl_key("t3.new.natural"), 17);
+	tl_set(r, "t2.fees.amount", "1.00001");
 	fs = rules_check(r, 0);
-	cr_assert_eq(count(fs, "R5"), 2);
+	cr_assert_eq(tl_count(fs, "R5"), 2);
 	f = find(fs, "R5", "t3.new.natural");
 	cr_assert_not_null(f);
 	cr_assert(strstr(f->message, "5x0") != NULL);
 	cr_assert(strstr(f->message, "第 17 行") != NULL, "%s", f->message);
-	cr_assert_str_eq(report_get(r, key("t3.new.natural")), "5x0");
+	cr_assert_str_eq(report_get(r, tl_key("t3.new.natural")), "5x0");
 	/* An invalid cell keeps its identities pending, not failing. */
-	cr_assert_eq(count(fs, "R1"), 0);
-	cr_assert_eq(count(fs, "R3"), 0);
+	cr_assert_eq(tl_count(fs, "R1"), 0);
+	cr_assert_eq(tl_count(fs, "R3"), 0);
 	findings_free(fs);
 	report_free(r);
 }
@@ -234,10 +197,10 @@ Test(rules, w1_for_required_fields_only)
 	struct report	*r = clean();
 	struct findings	*fs;
 
-	set(r, "meta.agency", NULL);
-	set(r, "text.s6", NULL);
-	set(r, "text.preamble", NULL);
-	set(r, "meta.period_start", NULL);
+	tl_set(r, "meta.agency", NULL);
+	tl_set(r, "text.s6", NULL);
+	tl_set(r, "text.preamble", NULL);
+	tl_set(r, "meta.period_start", NULL);
 	fs = rules_check(r, 0);
 	cr_assert_eq(fs->nincomplete, 3);
 	cr_assert_not_null(find(fs, "W1", "meta.agency"));
@@ -258,11 +221,11 @@ Test(rules, blank_as_zero_counts_empty_cells_as_0)
 
 	for (f = F_FIRST_CELL; f < F_FIRST_CELL + SCH_NCELLS; f++)
 		report_set(r, f, NULL);
-	set(r, "t3.new.natural", "2");
+	tl_set(r, "t3.new.natural", "2");
 	fs = rules_check(r, RULES_BLANK_AS_ZERO);
 	cr_assert_eq(fs->nincomplete, 0);
-	cr_assert_eq(count(fs, "R1"), 1);
-	cr_assert_eq(count(fs, "R3"), 1);
+	cr_assert_eq(tl_count(fs, "R1"), 1);
+	cr_assert_eq(tl_count(fs, "R3"), 1);
 	findings_free(fs);
 	fs = rules_check(r, 0);
 	cr_assert_eq(fs->nincomplete, 199);
@@ -278,12 +241,12 @@ Test(rules, x1_needs_last_year)
 	const struct finding *f;
 
 	fs = rules_check(r, 0);
-	cr_assert_eq(count(fs, "X1"), 0);	/* no prev.*: pending */
+	cr_assert_eq(tl_count(fs, "X1"), 0);	/* no prev.*: pending */
 	findings_free(fs);
-	set(r, "prev.t3.carry_out.natural", "2");
-	set(r, "prev.t3.carry_out.total", "2");
+	tl_set(r, "prev.t3.carry_out.natural", "2");
+	tl_set(r, "prev.t3.carry_out.total", "2");
 	fs = rules_check(r, 0);
-	cr_assert_eq(count(fs, "X1"), 2);
+	cr_assert_eq(tl_count(fs, "X1"), 2);
 	f = find(fs, "X1", "prev.t3.carry_out.natural");
 	cr_assert_not_null(f);
 	cr_assert_eq(f->sev, SEV_WARNING);
@@ -299,15 +262,15 @@ Test(rules, x2_in_force_follows_from_last_year)
 	struct report	*r = clean();
 	struct findings	*fs;
 
-	set(r, "prev.t2.normative.in_force", "5");
-	set(r, "t2.normative.issued", "3");
-	set(r, "t2.normative.in_force", "8");
+	tl_set(r, "prev.t2.normative.in_force", "5");
+	tl_set(r, "t2.normative.issued", "3");
+	tl_set(r, "t2.normative.in_force", "8");
 	fs = rules_check(r, 0);
-	cr_assert_eq(count(fs, "X2"), 0);
+	cr_assert_eq(tl_count(fs, "X2"), 0);
 	findings_free(fs);
-	set(r, "t2.normative.repealed", "1");
+	tl_set(r, "t2.normative.repealed", "1");
 	fs = rules_check(r, 0);
-	cr_assert_eq(count(fs, "X2"), 1);
+	cr_assert_eq(tl_count(fs, "X2"), 1);
 	cr_assert_eq(find(fs, "X2", "t2.normative.repealed")->nfields, 4);
 	findings_free(fs);
 	report_free(r);
@@ -318,20 +281,20 @@ Test(rules, w3_fee_notices_but_no_word_on_fees)
 	struct report	*r = clean();
 	struct findings	*fs;
 
-	set(r, "t3.new.natural", "1");
-	set(r, "t3.new.total", "1");
-	set(r, "t3.other_nofee.natural", "1");
-	set(r, "t3.other_nofee.total", "1");
-	set(r, "t3.result_total.natural", "1");
-	set(r, "t3.result_total.total", "1");
-	set(r, "text.s6", "无。");
+	tl_set(r, "t3.new.natural", "1");
+	tl_set(r, "t3.new.total", "1");
+	tl_set(r, "t3.other_nofee.natural", "1");
+	tl_set(r, "t3.other_nofee.total", "1");
+	tl_set(r, "t3.result_total.natural", "1");
+	tl_set(r, "t3.result_total.total", "1");
+	tl_set(r, "text.s6", "无。");
 	fs = rules_check(r, 0);
 	cr_assert_eq(fs->nerror, 0, "%s", fs->n ? fs->v[0].message : "");
-	cr_assert_eq(count(fs, "W3"), 1);
+	cr_assert_eq(tl_count(fs, "W3"), 1);
 	findings_free(fs);
-	set(r, "text.s6", "本年共收取信息处理费 100 元。");
+	tl_set(r, "text.s6", "本年共收取信息处理费 100 元。");
 	fs = rules_check(r, 0);
-	cr_assert_eq(count(fs, "W3"), 0);
+	cr_assert_eq(tl_count(fs, "W3"), 0);
 	findings_free(fs);
 	report_free(r);
 }
@@ -345,14 +308,14 @@ Test(rules, w4_problems_that_name_nothing)
 	size_t		 i;
 
 	for (i = 0; i < sizeof none / sizeof none[0]; i++) {
-		set(r, "text.s5", none[i]);
+		tl_set(r, "text.s5", none[i]);
 		fs = rules_check(r, 0);
-		cr_expect_eq(count(fs, "W4"), 1, "%s", none[i]);
+		cr_expect_eq(tl_count(fs, "W4"), 1, "%s", none[i]);
 		findings_free(fs);
 	}
-	set(r, "text.s5", "无法及时更新的问题仍然存在。");
+	tl_set(r, "text.s5", "无法及时更新的问题仍然存在。");
 	fs = rules_check(r, 0);
-	cr_assert_eq(count(fs, "W4"), 0);
+	cr_assert_eq(tl_count(fs, "W4"), 0);
 	findings_free(fs);
 	report_free(r);
 }

@@ -25,6 +25,7 @@
 #include "safeio.h"
 #include "schema.h"
 #include "session.h"
+#include "testlib.h"
 
 static char	 dir[64];
 static char	 rpath[128];
@@ -56,21 +57,9 @@ setup(void)
 static void
 teardown(void)
 {
-	DIR		*d = opendir(dir);
-	struct dirent	*e;
-	char		 p[512];
-
 	journal_write_fn = NULL;
 	journal_sync_fn = NULL;
-	while (d != NULL && (e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-		unlink(p);
-	}
-	if (d != NULL)
-		closedir(d);
-	rmdir(dir);
+	tl_rmdir(dir);
 }
 
 TestSuite(session, .init = setup, .fini = teardown);
@@ -544,23 +533,13 @@ Test(session, totals_come_from_the_identities)
 
 /* ---- the journal ------------------------------------------------------- */
 
-static ssize_t
-full_disk(int fd, const void *p, size_t n)
-{
-	(void)fd;
-	(void)p;
-	(void)n;
-	errno = ENOSPC;
-	return -1;
-}
-
 Test(session, journal_failure_is_said_once)
 {
 	struct session		*s = open_ok(rpath);
 	struct fill_result	 fr;
 	char			*cause = NULL;
 
-	journal_write_fn = full_disk;
+	journal_write_fn = tl_full_disk;
 	cr_expect_eq(session_set(s, field("t3.new.natural"), "1", &cause), -1);
 	cr_assert_not_null(cause);
 	cr_expect_not_null(strstr(cause, safeio_why(ENOSPC)), "%s", cause);
@@ -575,7 +554,7 @@ Test(session, journal_failure_is_said_once)
 	/* A save starts afresh: the next failure is said again. */
 	journal_write_fn = NULL;
 	cr_assert_eq(session_save(s, NULL, 0, &cause), SAVE_OK);
-	journal_write_fn = full_disk;
+	journal_write_fn = tl_full_disk;
 	cr_expect_eq(session_set(s, field("t3.new.natural"), "3", &cause), -1);
 	cr_expect_not_null(cause);
 	free(cause);
@@ -589,7 +568,7 @@ Test(session, journal_failure_inside_a_fill_is_said_at_its_end)
 	struct fill_result	 fr;
 	char			*cause = NULL;
 
-	journal_write_fn = full_disk;
+	journal_write_fn = tl_full_disk;
 	cr_expect_eq(session_fill(s, SCH_T3, FILL_ZERO, &fr, &cause), -1);
 	journal_write_fn = NULL;
 	cr_assert_not_null(cause);
@@ -995,7 +974,7 @@ Test(session, an_unjournaled_session_stays_marked_until_saved)
 	char		*cause = NULL;
 
 	cr_expect_not(session_unjournaled(s));
-	journal_write_fn = full_disk;
+	journal_write_fn = tl_full_disk;
 	cr_expect_eq(session_set(s, field("t3.new.natural"), "1", &cause), -1);
 	free(cause);
 	cause = NULL;

@@ -7,44 +7,13 @@
 #include "number.h"
 #include "rules.h"
 #include "sum.h"
+#include "testlib.h"
 
 /* A complete, clean report of year y: every cell 0, texts filled. */
 static struct report *
 unit(const char *agency, int y)
 {
-	struct report	*r = report_new();
-	char		 buf[32];
-	int		 f;
-
-	report_set(r, F_FORMAT, "2021");
-	report_set(r, F_AGENCY, agency);
-	snprintf(buf, sizeof buf, "%d", y);
-	report_set(r, F_YEAR, buf);
-	snprintf(buf, sizeof buf, "%d-01-01", y);
-	report_set(r, F_PERIOD_START, buf);
-	snprintf(buf, sizeof buf, "%d-12-31", y);
-	report_set(r, F_PERIOD_END, buf);
-	report_set(r, F_S1, "总体情况");
-	report_set(r, F_S5, "存在问题：公开不够及时。");
-	report_set(r, F_S6, "本年未收取信息处理费。");
-	for (f = F_FIRST_CELL; f < F_FIRST_CELL + SCH_NCELLS; f++)
-		report_set(r, f, "0");
-	return r;
-}
-
-static int
-cell(const char *key)
-{
-	int	 f = schema_find(key);
-
-	cr_assert_neq(f, -1, "no key %s", key);
-	return f;
-}
-
-static void
-set(struct report *r, const char *key, const char *v)
-{
-	report_set(r, cell(key), v);
+	return tl_zeros(agency, y, "总体情况", "存在问题：公开不够及时。");
 }
 
 /* Add r to s (which must accept it) and free r. */
@@ -64,11 +33,11 @@ balanced(struct report *r, const char *col, const char *n)
 	char	 key[64];
 
 	snprintf(key, sizeof key, "t3.new.%s", col);
-	set(r, key, n);
+	tl_set(r, key, n);
 	snprintf(key, sizeof key, "t3.open.%s", col);
-	set(r, key, n);
+	tl_set(r, key, n);
 	snprintf(key, sizeof key, "t3.result_total.%s", col);
-	set(r, key, n);
+	tl_set(r, key, n);
 }
 
 Test(sum, adds_counts_and_amounts_exactly)
@@ -77,21 +46,21 @@ Test(sum, adds_counts_and_amounts_exactly)
 	struct report	*a = unit("甲局", 2024), *b = unit("乙局", 2024);
 	struct report	*c = unit("丙镇", 2024), *r;
 
-	set(a, "t2.fees.amount", "7545");
-	set(b, "t2.fees.amount", "7730.28");
-	set(c, "t2.fees.amount", "4068.208");
-	set(a, "t2.permit.decisions", "1295");
-	set(b, "t2.permit.decisions", "189");
-	set(c, "t2.permit.decisions", "999999999999");
+	tl_set(a, "t2.fees.amount", "7545");
+	tl_set(b, "t2.fees.amount", "7730.28");
+	tl_set(c, "t2.fees.amount", "4068.208");
+	tl_set(a, "t2.permit.decisions", "1295");
+	tl_set(b, "t2.permit.decisions", "189");
+	tl_set(c, "t2.permit.decisions", "999999999999");
 	add_ok(s, a);
 	add_ok(s, b);
 	add_ok(s, c);
 	r = sum_report(s, "某县人民政府");
 	cr_assert_eq(sum_count(s), 3);
-	cr_assert_str_eq(report_get(r, cell("t2.fees.amount")), "19343.488");
-	cr_assert_str_eq(report_get(r, cell("t2.permit.decisions")),
+	cr_assert_str_eq(report_get(r, tl_key("t2.fees.amount")), "19343.488");
+	cr_assert_str_eq(report_get(r, tl_key("t2.permit.decisions")),
 	    "1000000001483");
-	cr_assert_str_eq(report_get(r, cell("t3.new.total")), "0");
+	cr_assert_str_eq(report_get(r, tl_key("t3.new.total")), "0");
 	cr_assert_str_eq(report_get(r, F_AGENCY), "某县人民政府");
 	cr_assert_str_eq(report_get(r, F_YEAR), "2024");
 	cr_assert_str_eq(report_get(r, F_FORMAT), "2021");
@@ -117,7 +86,7 @@ Test(sum, of_clean_units_balances)
 	r = sum_report(s, "某县");
 	fs = rules_check(r, 0);
 	cr_assert_eq(fs->nerror, 0);
-	cr_assert_str_eq(report_get(r, cell("t3.result_total.total")), "8");
+	cr_assert_str_eq(report_get(r, tl_key("t3.result_total.total")), "8");
 	findings_free(fs);
 	report_free(r);
 	sum_free(s);
@@ -128,15 +97,15 @@ Test(sum, keeps_a_cell_empty_when_a_unit_left_it_empty)
 	struct sum	*s = sum_new(0);
 	struct report	*a = unit("甲局", 2024), *b = unit("乙局", 2024), *r;
 
-	set(a, "t4.review.maintain", "2");
-	set(b, "t4.review.maintain", NULL);
-	set(a, "t4.review.correct", "1");
+	tl_set(a, "t4.review.maintain", "2");
+	tl_set(b, "t4.review.maintain", NULL);
+	tl_set(a, "t4.review.correct", "1");
 	add_ok(s, a);
 	add_ok(s, b);
 	r = sum_report(s, NULL);
-	cr_assert_null(report_get(r, cell("t4.review.maintain")));
-	cr_assert_eq(sum_nempty(s, cell("t4.review.maintain")), 1);
-	cr_assert_str_eq(report_get(r, cell("t4.review.correct")), "1");
+	cr_assert_null(report_get(r, tl_key("t4.review.maintain")));
+	cr_assert_eq(sum_nempty(s, tl_key("t4.review.maintain")), 1);
+	cr_assert_str_eq(report_get(r, tl_key("t4.review.correct")), "1");
 	cr_assert_eq(report_count_empty(r, SCH_T4), 1);
 	report_free(r);
 	sum_free(s);
@@ -147,13 +116,13 @@ Test(sum, blank_as_zero_adds_empty_cells_as_zero)
 	struct sum	*s = sum_new(SUM_BLANK_AS_ZERO);
 	struct report	*a = unit("甲局", 2024), *b = unit("乙局", 2024), *r;
 
-	set(a, "t4.review.maintain", "2");
-	set(b, "t4.review.maintain", NULL);
+	tl_set(a, "t4.review.maintain", "2");
+	tl_set(b, "t4.review.maintain", NULL);
 	add_ok(s, a);
 	add_ok(s, b);
 	r = sum_report(s, NULL);
-	cr_assert_str_eq(report_get(r, cell("t4.review.maintain")), "2");
-	cr_assert_eq(sum_nempty(s, cell("t4.review.maintain")), 1);
+	cr_assert_str_eq(report_get(r, tl_key("t4.review.maintain")), "2");
+	cr_assert_eq(sum_nempty(s, tl_key("t4.review.maintain")), 1);
 	report_free(r);
 	sum_free(s);
 }
@@ -163,13 +132,13 @@ Test(sum, an_invalid_value_leaves_the_cell_empty)
 	struct sum	*s = sum_new(SUM_BLANK_AS_ZERO);
 	struct report	*a = unit("甲局", 2024), *b = unit("乙局", 2024), *r;
 
-	set(a, "t3.new.natural", "5x0");
-	set(b, "t3.new.natural", "4");
+	tl_set(a, "t3.new.natural", "5x0");
+	tl_set(b, "t3.new.natural", "4");
 	add_ok(s, a);
 	add_ok(s, b);
 	r = sum_report(s, NULL);
-	cr_assert_null(report_get(r, cell("t3.new.natural")));
-	cr_assert_eq(sum_ninvalid(s, cell("t3.new.natural")), 1);
+	cr_assert_null(report_get(r, tl_key("t3.new.natural")));
+	cr_assert_eq(sum_ninvalid(s, tl_key("t3.new.natural")), 1);
 	report_free(r);
 	sum_free(s);
 }
@@ -180,14 +149,14 @@ Test(sum, refuses_a_unit_of_another_year)
 	struct report	*a = unit("甲局", 2024), *b = unit("乙局", 2023), *r;
 	char		*err = NULL;
 
-	set(b, "t3.new.natural", "7");
+	tl_set(b, "t3.new.natural", "7");
 	add_ok(s, a);
 	cr_assert_eq(sum_add(s, b, &err), -1);
 	cr_assert_not_null(strstr(err, "2023"), "%s", err);
 	cr_assert_not_null(strstr(err, "--mixed-years"), "%s", err);
 	cr_assert_eq(sum_count(s), 1);
 	r = sum_report(s, NULL);
-	cr_assert_str_eq(report_get(r, cell("t3.new.natural")), "0",
+	cr_assert_str_eq(report_get(r, tl_key("t3.new.natural")), "0",
 	    "a refused unit adds nothing");
 	free(err);
 	report_free(r);
@@ -232,16 +201,16 @@ Test(sum, overflow_is_refused_and_changes_nothing)
 	struct report	*a = unit("甲局", 2024), *b = unit("乙局", 2024), *r;
 	char		*err = NULL;
 
-	set(a, "t3.new.natural", "900000000000000");
-	set(b, "t3.new.natural", "100000000000000");
-	set(b, "t3.new.biz", "3");
+	tl_set(a, "t3.new.natural", "900000000000000");
+	tl_set(b, "t3.new.natural", "100000000000000");
+	tl_set(b, "t3.new.biz", "3");
 	add_ok(s, a);
 	cr_assert_eq(sum_add(s, b, &err), -1);
 	cr_assert_not_null(strstr(err, "自然人"), "%s", err);
 	cr_assert_not_null(strstr(err, "999999999999999"), "%s", err);
 	r = sum_report(s, NULL);
-	cr_assert_str_eq(report_get(r, cell("t3.new.biz")), "0");
-	cr_assert_str_eq(report_get(r, cell("t3.new.natural")),
+	cr_assert_str_eq(report_get(r, tl_key("t3.new.biz")), "0");
+	cr_assert_str_eq(report_get(r, tl_key("t3.new.natural")),
 	    "900000000000000");
 	free(err);
 	report_free(r);
@@ -274,7 +243,7 @@ Test(sum, adds_last_years_figures)
 {
 	struct sum	*s = sum_new(0);
 	struct report	*a = unit("甲局", 2024), *b = unit("乙局", 2024), *r;
-	int		 f = cell("prev.t3.carry_out.natural");
+	int		 f = tl_key("prev.t3.carry_out.natural");
 
 	report_set(a, f, "2");
 	report_set(b, f, "3");
@@ -282,7 +251,7 @@ Test(sum, adds_last_years_figures)
 	add_ok(s, b);
 	r = sum_report(s, NULL);
 	cr_assert_str_eq(report_get(r, f), "5");
-	cr_assert_null(report_get(r, cell("prev.t2.rules.in_force")),
+	cr_assert_null(report_get(r, tl_key("prev.t2.rules.in_force")),
 	    "nobody gave it");
 	report_free(r);
 	sum_free(s);

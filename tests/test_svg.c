@@ -17,6 +17,7 @@
 #include "number.h"
 #include "report.h"
 #include "schema.h"
+#include "testlib.h"
 
 static char *
 svg_of(const struct report *r)
@@ -30,27 +31,14 @@ svg_of(const struct report *r)
 	return s;
 }
 
-static struct report *
-load(const char *path)
-{
-	struct report	*r;
-	char		*err = NULL;
-
-	r = csvio_load(path, NULL, &err);
-	cr_assert_not_null(r, "%s", err);
-	return r;
-}
-
 /* xmllint --noout on the picture: 0 when well-formed. */
 static void
 expect_well_formed(const char *svg)
 {
 	char	 path[] = "/tmp/gk-svg-XXXXXX", cmd[128];
-	int	 fd, rc;
+	int	 rc;
 
-	cr_assert_neq(fd = mkstemp(path), -1);
-	cr_assert_eq(write(fd, svg, strlen(svg)), (ssize_t)strlen(svg));
-	close(fd);
+	tl_write_temp(path, 0, svg, strlen(svg));
 	snprintf(cmd, sizeof cmd, "xmllint --noout %s 2>&1", path);
 	rc = system(cmd);
 	unlink(path);
@@ -232,7 +220,7 @@ Test(svg, examples_are_well_formed_and_every_figure_is_the_reports)
 	int	 nch, nhead;
 
 	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
-		struct report	*r = load(files[i]);
+		struct report	*r = tl_load(files[i]);
 		char		*s = svg_of(r);
 
 		expect_well_formed(s);
@@ -248,7 +236,7 @@ Test(svg, examples_are_well_formed_and_every_figure_is_the_reports)
 
 Test(svg, hongze_shows_its_headline_figures)
 {
-	struct report	*r = load(EXAMPLES_DIR "/hongze-2024.csv");
+	struct report	*r = tl_load(EXAMPLES_DIR "/hongze-2024.csv");
 	char		*s = svg_of(r);
 
 	cr_assert_not_null(strstr(s, "class=\"fig\" "
@@ -285,7 +273,7 @@ Test(svg, large_figures_are_exact_and_fit)
 /* With last year's figures, a change under every figure that has them. */
 Test(svg, every_figure_with_last_years_shows_the_change)
 {
-	struct report	*r = load(EXAMPLES_DIR "/hongze-2024.csv");
+	struct report	*r = tl_load(EXAMPLES_DIR "/hongze-2024.csv");
 	char		*s;
 	int		 f, pf, nfig, nch;
 	int64_t		 v;
@@ -324,7 +312,7 @@ Test(svg, empty_and_invalid_figures_show_a_dash)
  * controls or bidi overrides; and nothing comes from outside. */
 Test(svg, report_text_is_escaped_and_nothing_is_external)
 {
-	struct report	*r = load(EXAMPLES_DIR "/hongze-2024.csv");
+	struct report	*r = tl_load(EXAMPLES_DIR "/hongze-2024.csv");
 	char		*s;
 
 	report_set(r, F_AGENCY, "<甲&乙>\"丙'\x1b[2J\x07\xe2\x80\xae\xc2\x9b局"

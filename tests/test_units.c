@@ -15,38 +15,13 @@
 #include "rules.h"
 #include "sumhtml.h"
 #include "units.h"
+#include "testlib.h"
 
 /* A complete, clean report: every cell 0, texts filled. */
 static struct report *
 unit(const char *agency, int y)
 {
-	struct report	*r = report_new();
-	char		 buf[32];
-	int		 f;
-
-	report_set(r, F_FORMAT, "2021");
-	report_set(r, F_AGENCY, agency);
-	snprintf(buf, sizeof buf, "%d", y);
-	report_set(r, F_YEAR, buf);
-	snprintf(buf, sizeof buf, "%d-01-01", y);
-	report_set(r, F_PERIOD_START, buf);
-	snprintf(buf, sizeof buf, "%d-12-31", y);
-	report_set(r, F_PERIOD_END, buf);
-	report_set(r, F_S1, "总体情况");
-	report_set(r, F_S5, "存在问题：公开不够及时。");
-	report_set(r, F_S6, "本年未收取信息处理费。");
-	for (f = F_FIRST_CELL; f < F_FIRST_CELL + SCH_NCELLS; f++)
-		report_set(r, f, "0");
-	return r;
-}
-
-static void
-set(struct report *r, const char *key, const char *v)
-{
-	int	 f = schema_find(key);
-
-	cr_assert_neq(f, -1, "no key %s", key);
-	report_set(r, f, v);
+	return tl_zeros(agency, y, "总体情况", "存在问题：公开不够及时。");
 }
 
 /* The index of a figure or rate by its label. */
@@ -97,27 +72,27 @@ known(void)
 {
 	struct report	*r = unit("县甲局", 2024);
 
-	set(r, "t3.open.total", "30");
-	set(r, "t3.partial.total", "10");
-	set(r, "t3.deny_secret.total", "5");
-	set(r, "t3.deny_query.total", "3");
-	set(r, "t3.unable_nohold.total", "7");
-	set(r, "t3.ignore_repeat.total", "4");
-	set(r, "t3.other_nocorrect.total", "1");
-	set(r, "t3.other_other.total", "10");
-	set(r, "t3.result_total.total", "70");
-	set(r, "t4.review.maintain", "5");
-	set(r, "t4.review.correct", "2");
-	set(r, "t4.review.other", "1");
-	set(r, "t4.review.pending", "2");
-	set(r, "t4.review.total", "10");
-	set(r, "t4.suit_direct.maintain", "2");
-	set(r, "t4.suit_direct.correct", "1");
-	set(r, "t4.suit_direct.pending", "1");
-	set(r, "t4.suit_direct.total", "4");
-	set(r, "t4.suit_after_review.maintain", "3");
-	set(r, "t4.suit_after_review.total", "3");
-	set(r, "t2.fees.amount", "7730.28");
+	tl_set(r, "t3.open.total", "30");
+	tl_set(r, "t3.partial.total", "10");
+	tl_set(r, "t3.deny_secret.total", "5");
+	tl_set(r, "t3.deny_query.total", "3");
+	tl_set(r, "t3.unable_nohold.total", "7");
+	tl_set(r, "t3.ignore_repeat.total", "4");
+	tl_set(r, "t3.other_nocorrect.total", "1");
+	tl_set(r, "t3.other_other.total", "10");
+	tl_set(r, "t3.result_total.total", "70");
+	tl_set(r, "t4.review.maintain", "5");
+	tl_set(r, "t4.review.correct", "2");
+	tl_set(r, "t4.review.other", "1");
+	tl_set(r, "t4.review.pending", "2");
+	tl_set(r, "t4.review.total", "10");
+	tl_set(r, "t4.suit_direct.maintain", "2");
+	tl_set(r, "t4.suit_direct.correct", "1");
+	tl_set(r, "t4.suit_direct.pending", "1");
+	tl_set(r, "t4.suit_direct.total", "4");
+	tl_set(r, "t4.suit_after_review.maintain", "3");
+	tl_set(r, "t4.suit_after_review.total", "3");
+	tl_set(r, "t2.fees.amount", "7730.28");
 	return r;
 }
 
@@ -171,16 +146,16 @@ Test(units, rate_is_empty_without_denominator_or_figure)
 	/* all zero: (七)总计 0, 复议 total - pending 0 */
 	cr_assert_str_eq(rate_of(r, "公开率"), "");
 	cr_assert_str_eq(rate_of(r, "复议纠错率"), "");
-	set(r, "t3.result_total.total", "4");
-	set(r, "t3.open.total", "1");
+	tl_set(r, "t3.result_total.total", "4");
+	tl_set(r, "t3.open.total", "1");
 	cr_assert_str_eq(rate_of(r, "公开率"), "25.00");
-	set(r, "t3.partial.total", NULL);	/* unknown part */
+	tl_set(r, "t3.partial.total", NULL);	/* unknown part */
 	cr_assert_str_eq(rate_of(r, "公开率"), "");
-	set(r, "t3.partial.total", "5x");	/* invalid part */
+	tl_set(r, "t3.partial.total", "5x");	/* invalid part */
 	cr_assert_str_eq(rate_of(r, "公开率"), "");
 	/* 复议: all pending leaves no denominator */
-	set(r, "t4.review.pending", "3");
-	set(r, "t4.review.total", "3");
+	tl_set(r, "t4.review.pending", "3");
+	tl_set(r, "t4.review.total", "3");
 	cr_assert_str_eq(rate_of(r, "复议纠错率"), "");
 	report_free(r);
 }
@@ -199,11 +174,11 @@ Test(units, ranks_share_ties_and_put_the_best_first)
 
 		snprintf(name, sizeof name, "单位%d", i);
 		r = unit(name, 2024);
-		set(r, "t3.open.total", open[i]);
-		set(r, "t3.result_total.total", "4");
-		set(r, "t4.review.correct", corr[i]);
-		set(r, "t4.review.maintain", "1");
-		set(r, "t4.review.total", i == 0 ? "1" : "2");
+		tl_set(r, "t3.open.total", open[i]);
+		tl_set(r, "t3.result_total.total", "4");
+		tl_set(r, "t4.review.correct", corr[i]);
+		tl_set(r, "t4.review.maintain", "1");
+		tl_set(r, "t4.review.total", i == 0 ? "1" : "2");
 		units_add(u, name, r, NULL, UNIT_CLEAN, NULL);
 		report_free(r);
 	}
@@ -228,8 +203,8 @@ Test(units, counts_findings_by_every_rule_of_the_rules_table)
 	struct buf	 b = { 0 };
 	int		 k;
 
-	set(r, "t3.open.biz", "1");		/* R2 on biz, R3 on open */
-	set(r, "t3.new.natural", NULL);	/* W1 */
+	tl_set(r, "t3.open.biz", "1");		/* R2 on biz, R3 on open */
+	tl_set(r, "t3.new.natural", NULL);	/* W1 */
 	fs = rules_check(r, 0);
 	un = units_add(u, "c.csv", r, fs, UNIT_ERROR, NULL);
 	cr_assert_eq(un->by_rule[rules_index("R2")], 1);
@@ -402,16 +377,6 @@ tmpfile_path(void)
 	return p;
 }
 
-static void
-write_text(const char *path, const char *s)
-{
-	FILE	*fp = fopen(path, "w");
-
-	cr_assert_not_null(fp);
-	fputs(s, fp);
-	fclose(fp);
-}
-
 static char *
 save(const struct review *rv)
 {
@@ -467,7 +432,7 @@ Test(review, decisions_survive_a_corrected_file)
 	struct review	*rv;
 	struct units	*u = one_unit("县甲局", 2024);
 
-	write_text(path, "\xef\xbb\xbf"
+	tl_spit(path, "\xef\xbb\xbf"
 	    "报告单位,年度,规则,位置,决定,说明,核对人,核对日期,状态,问题,文件\r\n"
 	    "县甲局,2024,R2,t3.result_total.biz,已说明,\"'=单位,已电话核实\","
 	    "张三,2025-01-10,现存,旧的消息,old.csv\r\n"
@@ -501,7 +466,7 @@ Test(review, a_bad_sheet_is_refused_with_its_line)
 {
 	char		*path = tmpfile_path(), *err = NULL;
 
-	write_text(path, "报告单位,年度,规则,位置,决定\n"
+	tl_spit(path, "报告单位,年度,规则,位置,决定\n"
 	    "县甲局,2024,R2,t3.open.biz,已确认\n"
 	    "县甲局,2024,R2,t3.open.natural,同意\n");
 	cr_assert_null(review_load(path, &err));
@@ -509,12 +474,12 @@ Test(review, a_bad_sheet_is_refused_with_its_line)
 	cr_assert_not_null(strstr(err, "同意"), "%s", err);
 	free(err);
 	err = NULL;
-	write_text(path, "报告单位,年度,规则\n");
+	tl_spit(path, "报告单位,年度,规则\n");
 	cr_assert_null(review_load(path, &err));
 	cr_assert_not_null(strstr(err, "位置"), "%s", err);
 	free(err);
 	err = NULL;
-	write_text(path, "报告单位,年度,规则,位置,决定\n"
+	tl_spit(path, "报告单位,年度,规则,位置,决定\n"
 	    "县甲局,2024,R2,t3.open.biz,\n"
 	    "县甲局,2024,R2,t3.open.biz,忽略\n");
 	cr_assert_null(review_load(path, &err));

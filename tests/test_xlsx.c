@@ -17,6 +17,7 @@
 #include "number.h"
 #include "report.h"
 #include "schema.h"
+#include "testlib.h"
 
 /* ---- reading a workbook ------------------------------------------------- */
 
@@ -232,15 +233,12 @@ workbook_of(const struct report *r)
 	char		 path[] = "/tmp/gk-xlsx-XXXXXX";
 	char		*s, *err = NULL;
 	size_t		 len;
-	int		 fd;
 	struct xbook	*b;
 
 	s = export_render(r, EXPORT_XLSX, EXPORT_UTF8, &len, &err);
 	cr_assert_not_null(s, "%s", err);
 	cr_assert_eq(memcmp(s, "PK", 2), 0, "not a zip file");
-	cr_assert_neq(fd = mkstemp(path), -1);
-	cr_assert_eq(write(fd, s, len), (ssize_t)len);
-	close(fd);
+	tl_write_temp(path, 0, s, len);
 	free(s);
 	b = book_read(path);
 	strcpy(b->path, path);
@@ -373,17 +371,6 @@ check_figures(struct xbook *b, const struct report *r)
 	return n;
 }
 
-static struct report *
-load(const char *path)
-{
-	struct report	*r;
-	char		*err = NULL;
-
-	r = csvio_load(path, NULL, &err);
-	cr_assert_not_null(r, "%s", err);
-	return r;
-}
-
 static void
 skip_without_xlsx(void)
 {
@@ -397,7 +384,7 @@ TestSuite(xlsx, .init = skip_without_xlsx);
 
 Test(xlsx, has_a_sheet_per_table_and_one_of_particulars)
 {
-	struct report	*r = load(EXAMPLES_DIR "/hongze-2024.csv");
+	struct report	*r = tl_load(EXAMPLES_DIR "/hongze-2024.csv");
 	struct xbook	*b = workbook_of(r);
 
 	cr_assert_eq(b->nsheets, 4);
@@ -438,7 +425,7 @@ Test(xlsx, table_3_has_exactly_the_official_merged_cells)
 		{ "B29:C29", "（七）总计" },
 		{ "A30:C30", "四、结转下年度继续办理" },
 	};
-	struct report	*r = load(EXAMPLES_DIR "/hongze-2024.csv");
+	struct report	*r = tl_load(EXAMPLES_DIR "/hongze-2024.csv");
 	struct xbook	*b = workbook_of(r);
 	struct xsheet	*sh = sheet(b, "表三");
 	size_t		 i;
@@ -472,7 +459,7 @@ Test(xlsx, table_4_has_exactly_the_official_merged_cells)
 		"A1:O1", "A2:O2", "A3:E3", "F3:O3", "F4:J4", "K4:O4",
 		"A4:A5", "B4:B5", "C4:C5", "D4:D5", "E4:E5",
 	};
-	struct report	*r = load(EXAMPLES_DIR "/hongze-2024.csv");
+	struct report	*r = tl_load(EXAMPLES_DIR "/hongze-2024.csv");
 	struct xbook	*b = workbook_of(r);
 	struct xsheet	*sh = sheet(b, "表四");
 	size_t		 i;
@@ -494,7 +481,7 @@ Test(xlsx, table_4_has_exactly_the_official_merged_cells)
 
 Test(xlsx, table_2_has_its_captions_across_the_table)
 {
-	struct report	*r = load(EXAMPLES_DIR "/hongze-2024.csv");
+	struct report	*r = tl_load(EXAMPLES_DIR "/hongze-2024.csv");
 	struct xbook	*b = workbook_of(r);
 	struct xsheet	*sh = sheet(b, "表二");
 	int		 row, j, found;
@@ -520,7 +507,7 @@ Test(xlsx, every_figure_of_the_examples_equals_the_report)
 	size_t	 i;
 
 	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
-		struct report	*r = load(files[i]);
+		struct report	*r = tl_load(files[i]);
 		struct xbook	*b = workbook_of(r);
 
 		cr_assert_eq(check_figures(b, r), SCH_NCELLS, "%s", files[i]);
@@ -532,7 +519,7 @@ Test(xlsx, every_figure_of_the_examples_equals_the_report)
 /* Counts are numbers, so a spreadsheet can add them up. */
 Test(xlsx, counts_are_numbers_and_the_amount_has_four_decimals_in_wanyuan)
 {
-	struct report	*r = load(EXAMPLES_DIR "/hongze-2024.csv");
+	struct report	*r = tl_load(EXAMPLES_DIR "/hongze-2024.csv");
 	struct xbook	*b = workbook_of(r);
 	struct xsheet	*sh = sheet(b, "表三");
 	struct xcell	*c;
@@ -586,7 +573,7 @@ Test(xlsx, typed_text_is_a_string_and_no_cell_holds_a_formula)
 		"=HYPERLINK(\"http://x\",\"y\")", "＝1+1", "+1+2", "@SUM(1)",
 		"-2+3",
 	};
-	struct report	*r = load(EXAMPLES_DIR "/hongze-2024.csv");
+	struct report	*r = tl_load(EXAMPLES_DIR "/hongze-2024.csv");
 	struct xbook	*b;
 	struct xsheet	*sh;
 	size_t		 i;
@@ -626,7 +613,7 @@ Test(xlsx, typed_text_is_a_string_and_no_cell_holds_a_formula)
  * every export. */
 Test(xlsx, controls_and_bidi_characters_are_dropped)
 {
-	struct report	*r = load(EXAMPLES_DIR "/hongze-2024.csv");
+	struct report	*r = tl_load(EXAMPLES_DIR "/hongze-2024.csv");
 	struct xbook	*b;
 	struct xsheet	*sh;
 	int		 row;
@@ -642,7 +629,7 @@ Test(xlsx, controls_and_bidi_characters_are_dropped)
 
 Test(xlsx, header_rows_are_frozen)
 {
-	struct report	*r = load(EXAMPLES_DIR "/hongze-2024.csv");
+	struct report	*r = tl_load(EXAMPLES_DIR "/hongze-2024.csv");
 	struct xbook	*b = workbook_of(r);
 
 	cr_assert_not_null(strstr(sheet(b, "表三")->xml,
@@ -658,7 +645,7 @@ Test(xlsx, header_rows_are_frozen)
  * the long ones wrap (their rows are higher). */
 Test(xlsx, columns_fit_the_labels)
 {
-	struct report	*r = load(EXAMPLES_DIR "/hongze-2024.csv");
+	struct report	*r = tl_load(EXAMPLES_DIR "/hongze-2024.csv");
 	struct xbook	*b = workbook_of(r);
 	struct xsheet	*sh = sheet(b, "表三");
 	const char	*c3 = strstr(sh->xml, "<col min=\"3\" max=\"3\"");
@@ -689,7 +676,7 @@ Test(xlsx, columns_fit_the_labels)
  * (past 2^53 their digits). */
 Test(xlsx, a_workbook_of_ones_own_sheets)
 {
-	struct report	*r = load(EXAMPLES_DIR "/hongze-2024.csv");
+	struct report	*r = tl_load(EXAMPLES_DIR "/hongze-2024.csv");
 	char		 path[] = "/tmp/gk-xbook-XXXXXX", *err = NULL;
 	struct xbook	*b;
 	struct xsheet	*s;
@@ -785,7 +772,7 @@ Test(xlsx, decimals_are_numbers_and_odd_text_stays_text)
  * on in the rows below: nothing of it is lost. */
 Test(xlsx, a_long_paragraph_goes_on_in_the_next_rows)
 {
-	struct report	*r = load(EXAMPLES_DIR "/hongze-2024.csv");
+	struct report	*r = tl_load(EXAMPLES_DIR "/hongze-2024.csv");
 	struct xbook	*b;
 	struct xsheet	*sh;
 	char		*para = malloc(40000 * 3 + 16), *got = calloc(1, 40000 * 3 + 16);
@@ -816,7 +803,7 @@ Test(xlsx, a_long_paragraph_goes_on_in_the_next_rows)
  * stays as NAME~, and no temporary file is left in the folder. */
 Test(xlsx, save_writes_through_the_atomic_writer)
 {
-	struct report	*r = load(EXAMPLES_DIR "/hongze-2024.csv");
+	struct report	*r = tl_load(EXAMPLES_DIR "/hongze-2024.csv");
 	char		 dir[] = "/tmp/gk-xlsx-save-XXXXXX", path[128], cmd[256];
 	char		*err = NULL;
 	struct xbook	*b;

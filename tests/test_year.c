@@ -12,6 +12,7 @@
 #include "rules.h"
 #include "schema.h"
 #include "year.h"
+#include "testlib.h"
 
 static const char *const t3cols[] = {
 	"natural", "biz", "research", "npo", "legal", "other", "total",
@@ -69,11 +70,8 @@ last_year(void)
 static int
 count_rule(const struct findings *fs, const char *rule, int *failed)
 {
-	int	 i, n = 0;
+	int	 n = tl_count(fs, rule);
 
-	for (i = 0; i < fs->n; i++)
-		if (strcmp(fs->v[i].rule, rule) == 0)
-			n++;
 	if (failed != NULL)
 		*failed = n;
 	return n;
