@@ -953,8 +953,6 @@ row_name(int t, int r)
 	    sch_tables[t].rows[r].label);
 }
 
-/* Put a row's values into its cells, checking their number first.
- * vals[0..n) are the value cells in column order. */
 /* A row seen a second time: said once more if the same, refused if not. */
 static void
 row_again(struct importer *im, int t, int r, const struct cell *vals, int n,
@@ -1050,6 +1048,8 @@ full_row(struct importer *im, int t, int r, const struct cell *vals,
 		    cols);
 }
 
+/* Put a row's values into its cells, checking their number first.
+ * vals[0..n) are the value cells in column order. */
 static void
 put_row(struct importer *im, int t, int r, const struct cell *vals, int n,
     int line)
