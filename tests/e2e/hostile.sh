@@ -20,22 +20,13 @@
 #   two instances: a read-only second instance cannot save over the report
 #     the first one holds, nor under a name another instance holds; the
 #     same file reached through a symlink is the same report (one lock).
-set -u
-GK=${GKREPORT:?GKREPORT is not set}
-TOP=${TOP_SRCDIR:?TOP_SRCDIR is not set}
+. "$(dirname "$0")/lib.sh"
+: "${GKREPORT:?GKREPORT is not set}" "${TOP_SRCDIR:?TOP_SRCDIR is not set}"
 GOOD=$TOP/examples/hongze-2024.csv
-D=$(mktemp -d "${TMPDIR:-/tmp}/gk-e2e-hostile.XXXXXX") || exit 99
 TMUX_BIN=${TMUX_BIN:-$(command -v tmux || true)}
-T="${TMUX_BIN:-false} -L e2e-hostile-$$ -f /dev/null"
-trap '$T kill-server 2>/dev/null; chmod -R u+rwx "$D" 2>/dev/null; rm -rf "$D"' EXIT INT TERM
 LIMIT=${HOSTILE_TIMEOUT:-60}
-pass=0
-fail=0
 export LC_ALL=C.UTF-8
 unset LANGUAGE
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 
 # run CMD...: with a time limit, stdout+stderr to $D/out, status in $rc.
 run() {
@@ -169,37 +160,25 @@ if [ -n "$left" ]; then bad "temporary files left: $left"; else ok; fi
 if [ -z "$TMUX_BIN" ]; then
 	echo "hostile: tmux not installed, application cases skipped"
 else
-screen() { $T capture-pane -p -t "$1" 2>/dev/null; }
-# wait_for WINDOW TEXT: poll the window's screen for TEXT (10 s).
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		screen "$1" | grep -qF -- "$2" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-see() { if wait_for "$1" "$2"; then ok; else bad "$3: no '$2' on screen:"
-	screen "$1" | sed 's/^/  | /' >&2; fi; }
-keys() { w=$1; shift; $T send-keys -t "e2e:$w" "$@"; }
+# at WINDOW CMD...: run one of lib.sh's terminal helpers (keys, text,
+# screen, check) on that window of the session.
+at() { W=$1; shift; "$@"; }
 # A wide window, so that a message with a long path is seen whole.
-$T new-session -d -s e2e -n a -x 200 -y 30 \
-    -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e TERM=tmux-256color -e ESCDELAY=25 \
-    -e PS1='$ ' -c "$D" sh
-$T new-window -d -t e2e -n b -c "$D" sh
+new_session 200 30 -e PS1='$ ' -c "$D" sh
+tmx new-window -d -t e2e -n b -c "$D" sh
 app() {	# app WINDOW ARGS...: start gkreport in the window
-	w=$1; shift
-	keys "$w" "clear; \"$GK\" $*; echo __EXIT__=\$?" C-j
+	W=$1; shift
+	keys "clear; \"$GK\" $*; echo __EXIT__=\$?" C-j
 }
 # quit WINDOW WHAT: ^Q, and the program ends (a Q for a question).
 quit() {
-	keys "$1" C-q
-	if wait_for "$1" "__EXIT__="; then ok; else
-		keys "$1" q
-		see "$1" "__EXIT__=" "$2: quit"
+	W=$1
+	keys C-q
+	if wait_for "__EXIT__=" 100; then ok; else
+		keys q
+		check "__EXIT__=" "$2: quit"
 	fi
-	keys "$1" "clear" C-j
+	keys "clear" C-j
 }
 mkdir tui
 cp "$GOOD" tui/j.csv
@@ -211,9 +190,9 @@ cp tui/precious precious.orig
 # an edit is refused, and the thing is left as it was.
 journal_case() {
 	app a tui/j.csv
-	see a "$2" "journal $1"
-	see a "只读" "journal $1: read-only"
-	keys a Tab Tab 7 Enter
+	at a check "$2" "journal $1"
+	at a check "只读" "journal $1: read-only"
+	at a keys Tab Tab 7 Enter
 	quit a "journal $1"
 }
 ln -s "$D/tui/precious" tui/j.csv.journal
@@ -240,8 +219,8 @@ rm tui/j.csv.journal
 # The lock: the same cases.
 lock_case() {
 	app a tui/j.csv
-	see a "$2" "lock $1"
-	see a "只读" "lock $1: read-only"
+	at a check "$2" "lock $1"
+	at a check "只读" "lock $1: read-only"
 	quit a "lock $1"
 }
 ln -s "$D/tui/precious" tui/.j.csv.lock
@@ -267,69 +246,69 @@ if [ -z "$left" ]; then ok; else bad "left in the folder: $left"; fi
 # third instance (C) holds, even when it says overwrite; it can save under
 # a free name, and becomes that file's editor. A's journal and file are
 # untouched by B throughout.
-$T new-window -d -t e2e -n c -c "$D" sh
+tmx new-window -d -t e2e -n c -c "$D" sh
 cp "$GOOD" tui/two.csv
 cp "$GOOD" tui/held.csv
 cp tui/held.csv held.orig
 ln -s tui/two.csv two-link.csv
 app a tui/two.csv
-see a "淮安市洪泽区人民政府" "A opened"
-keys a Tab Tab 9 Enter
-see a "[未保存]" "A edited"
+at a check "淮安市洪泽区人民政府" "A opened"
+at a keys Tab Tab 9 Enter
+at a check "[未保存]" "A edited"
 cp tui/two.csv.journal a-journal.orig 2>/dev/null || bad "A has no journal"
 app c tui/held.csv
-see c "淮安市洪泽区人民政府" "C opened"
+at c check "淮安市洪泽区人民政府" "C opened"
 app b tui/two.csv
-see b "报告正被另一个 gkreport 使用" "B: busy"
-keys b r
-see b "[只读]" "B read-only"
-keys b F12 Enter
-see b "只读打开，不能保存" "B: save-as onto the same name"
-keys b F12 C-u
-$T send-keys -t e2e:b -l "two-link.csv"
-keys b Enter
-see b "只读打开，不能保存" "B: save-as onto a symlink to it"
-keys b F12 C-u
-$T send-keys -t e2e:b -l "tui/held.csv"
-keys b Enter
-see b "文件已经存在" "B: save-as onto C's report asks"
-keys b o
-see b "正被另一个 gkreport 使用" "B: save-as onto C's report, forced, refused"
+at b check "报告正被另一个 gkreport 使用" "B: busy"
+at b keys r
+at b check "[只读]" "B read-only"
+at b keys F12 Enter
+at b check "只读打开，不能保存" "B: save-as onto the same name"
+at b keys F12 C-u
+at b text "two-link.csv"
+at b keys Enter
+at b check "只读打开，不能保存" "B: save-as onto a symlink to it"
+at b keys F12 C-u
+at b text "tui/held.csv"
+at b keys Enter
+at b check "文件已经存在" "B: save-as onto C's report asks"
+at b keys o
+at b check "正被另一个 gkreport 使用" "B: save-as onto C's report, forced, refused"
 same tui/held.csv held.orig "C's report after B's refused save-as"
 same tui/two.csv "$GOOD" "A's report after B's refused saves"
 same tui/two.csv.journal a-journal.orig "A's journal after B's refused saves"
-keys b F12 C-u
-$T send-keys -t e2e:b -l "tui/b-copy.csv"
-keys b Enter
-see b "已保存到 tui/b-copy.csv" "B: save-as under a free name"
-if screen b | head -1 | grep -qF "[只读]"; then bad "B still read-only"; else ok; fi
-keys b Tab Tab 5 Enter
-see b "[未保存]" "B edits its copy"
+at b keys F12 C-u
+at b text "tui/b-copy.csv"
+at b keys Enter
+at b check "已保存到 tui/b-copy.csv" "B: save-as under a free name"
+if at b screen | head -1 | grep -qF "[只读]"; then bad "B still read-only"; else ok; fi
+at b keys Tab Tab 5 Enter
+at b check "[未保存]" "B edits its copy"
 is -f tui/b-copy.csv.journal "B journals into its own file's journal"
 same tui/two.csv.journal a-journal.orig "A's journal after B edits its copy"
-keys b C-q
-keys b d
-see b "__EXIT__=" "B quit"
-keys b clear C-j
+at b keys C-q
+at b keys d
+at b check "__EXIT__=" "B quit"
+at b keys clear C-j
 quit c "C"
-keys a C-q
-keys a d
-see a "__EXIT__=" "A quit"
-keys a clear C-j
+at a keys C-q
+at a keys d
+at a check "__EXIT__=" "A quit"
+at a keys clear C-j
 
 # ---- damaged journals in the application --------------------------------------
 # kill -9 after two edits, then damage the journal: the recovery screen
 # offers every valid record and says how many could not be read.
 cp "$GOOD" tui/dmg.csv
-keys a "clear; \"$GK\" tui/dmg.csv & echo \$! > pid.a; fg; echo __EXIT__=\$?" C-j
-see a "淮安市洪泽区人民政府" "dmg opened"
-keys a Tab Tab 9 Enter
-keys a Right 3 Enter
-see a "[未保存]" "dmg edited"
+at a keys "clear; \"$GK\" tui/dmg.csv & echo \$! > pid.a; fg; echo __EXIT__=\$?" C-j
+at a check "淮安市洪泽区人民政府" "dmg opened"
+at a keys Tab Tab 9 Enter
+at a keys Right 3 Enter
+at a check "[未保存]" "dmg edited"
 sleep 0.3
 kill -9 "$(cat pid.a)"
-see a "__EXIT__=137" "dmg killed"
-keys a clear C-j
+at a check "__EXIT__=137" "dmg killed"
+at a keys clear C-j
 cp tui/dmg.csv.journal dmg.journal
 # The first record's CRC, one byte changed (line 2, last hex digit).
 damage() {	# LINE: flip the last CRC digit of that line
@@ -338,48 +317,47 @@ damage() {	# LINE: flip the last CRC digit of that line
 }
 damage 2
 app a tui/dmg.csv
-see a "发现上次没有保存的修改（1 处；另有 1 条记录已损坏，无法读取）" "a bad record in the middle"
-keys a q
-see a "__EXIT__=" "quit the recovery screen"
-keys a clear C-j
+at a check "发现上次没有保存的修改（1 处；另有 1 条记录已损坏，无法读取）" "a bad record in the middle"
+at a keys q
+at a check "__EXIT__=" "quit the recovery screen"
+at a keys clear C-j
 # A changed header byte: both records still offered.
 damage 1
 app a tui/dmg.csv
-see a "发现上次没有保存的修改（2 处；另有 1 条记录已损坏，无法读取）" "a bad header"
-keys a q
-see a "__EXIT__=" "quit the recovery screen"
-keys a clear C-j
+at a check "发现上次没有保存的修改（2 处；另有 1 条记录已损坏，无法读取）" "a bad header"
+at a keys q
+at a check "__EXIT__=" "quit the recovery screen"
+at a keys clear C-j
 # Garbage appended, and a truncated last record: both records offered.
 { cat dmg.journal; printf 'garbage\n=\tt3.new.natural\t12'; } >tui/dmg.csv.journal
 app a tui/dmg.csv
-see a "发现上次没有保存的修改（2 处；另有 1 条记录已损坏，无法读取）" "garbage and a torn record"
-keys a q
-see a "__EXIT__=" "quit the recovery screen"
-keys a clear C-j
+at a check "发现上次没有保存的修改（2 处；另有 1 条记录已损坏，无法读取）" "garbage and a torn record"
+at a keys q
+at a check "__EXIT__=" "quit the recovery screen"
+at a keys clear C-j
 # Nothing readable at all: kept aside, never truncated.
 printf 'not a journal\nat all\n' >tui/dmg.csv.journal
 cp tui/dmg.csv.journal junk.orig
 app a tui/dmg.csv
-see a "已改名为" "an unreadable journal"
-keys a Tab Tab 4 Enter
-see a "[未保存]" "edit after an unreadable journal"
-keys a C-q
-keys a d
-see a "__EXIT__=" "quit after an unreadable journal"
-keys a clear C-j
+at a check "已改名为" "an unreadable journal"
+at a keys Tab Tab 4 Enter
+at a check "[未保存]" "edit after an unreadable journal"
+at a keys C-q
+at a keys d
+at a check "__EXIT__=" "quit after an unreadable journal"
+at a keys clear C-j
 same tui/dmg.csv.journal.unreadable junk.orig "the unreadable journal, kept aside"
 
 # The same report through a symlink and by its real name: one lock.
 ln -s tui/j.csv same.csv
 app a tui/j.csv
-see a "淮安市洪泽区人民政府" "A opened"
+at a check "淮安市洪泽区人民政府" "A opened"
 app b same.csv
-see b "报告正被另一个 gkreport 使用" "B through a symlink: busy"
-keys b q
-see b "__EXIT__=" "B quit"
-keys b clear C-j
+at b check "报告正被另一个 gkreport 使用" "B through a symlink: busy"
+at b keys q
+at b check "__EXIT__=" "B quit"
+at b keys clear C-j
 quit a "A"
 fi
 
-echo "hostile: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -12,19 +12,12 @@
 # The application (in tmux, its raw output piped out) goes through every
 # screen of such a report: no OSC, BEL, C1 or bidi control from the file
 # reaches the terminal either.
-set -u
-GK=${GKREPORT:?GKREPORT is not set}
-TOP=${TOP_SRCDIR:?TOP_SRCDIR is not set}
+. "$(dirname "$0")/lib.sh"
+: "${GKREPORT:?GKREPORT is not set}" "${TOP_SRCDIR:?TOP_SRCDIR is not set}"
 command -v script >/dev/null 2>&1 || { echo "SKIP: script(1) not installed"; exit 77; }
 command -v perl >/dev/null 2>&1 || { echo "SKIP: perl not installed"; exit 77; }
-D=$(mktemp -d "${TMPDIR:-/tmp}/gk-e2e-terminal.XXXXXX") || exit 99
-trap 'rm -rf "$D"' EXIT INT TERM
-pass=0
-fail=0
 export LC_ALL=C.UTF-8 TERM=xterm
 unset LANGUAGE
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 cd "$D" || exit 99
 
 ESC=$(printf '\033')
@@ -84,15 +77,15 @@ shown() {
 }
 
 # term WHAT CMD...: run CMD in a terminal; the typescript in $D/ts.
-i=0
+nterm=0
 term() {
 	what=$1
 	shift
-	i=$((i + 1))
+	nterm=$((nterm + 1))
 	# The command line goes through a file: script -c takes a string.
-	: >"$D/cmd.$i"
-	for a in "$@"; do printf "'%s' " "$(printf '%s' "$a" | sed "s/'/'\\\\''/g")" >>"$D/cmd.$i"; done
-	timeout -k 5 60 script -q -e -c "sh $D/cmd.$i" "$D/ts" </dev/null >/dev/null 2>&1
+	: >"$D/cmd.$nterm"
+	for a in "$@"; do printf "'%s' " "$(printf '%s' "$a" | sed "s/'/'\\\\''/g")" >>"$D/cmd.$nterm"; done
+	timeout -k 5 60 script -q -e -c "sh $D/cmd.$nterm" "$D/ts" </dev/null >/dev/null 2>&1
 	clean "$D/ts" "$what"
 }
 
@@ -136,25 +129,19 @@ shown e.txt '甲局]0;pwned[2J]52;c;ZXZpbA==31m乙' "export text: controls dropp
 # for is what only a file could have put there: OSC (ESC ]), BEL, C1, bidi.
 TMUX_BIN=${TMUX_BIN:-$(command -v tmux || true)}
 if [ -n "$TMUX_BIN" ]; then
-	TM="$TMUX_BIN -L e2e-term-$$ -f /dev/null"
-	$TM new-session -d -s t -x 100 -y 30 -e LC_ALL=C.UTF-8 \
-	    -e TERM=tmux-256color -e ESCDELAY=25 -c "$D" sh
-	$TM pipe-pane -o -t t "cat >>'$D/app.raw'"
+	new_session 100 30 -c "$D" sh
+	tmx pipe-pane -o -t "e2e:$W" "cat >>'$D/app.raw'"
 	printf '%s' "$n1" >"$D/name"
-	$TM send-keys -t t "\"$GK\" \"\$(cat '$D/name')\"; echo __EXIT__" Enter
-	i=0
-	until $TM capture-pane -p -t t | grep -q "检查"; do
-		i=$((i + 1)); [ $i -gt 100 ] && break; sleep 0.1; done
+	keys "\"$GK\" \"\$(cat '$D/name')\"; echo __EXIT__" Enter
+	wait_for "检查" 100
 	# Every screen: the cover, the texts, the tables, the checks.
 	for k in Tab Tab Tab Tab Tab Tab Tab F8; do
-		$TM send-keys -t t $k
+		keys $k
 		sleep 0.2
 	done
-	$TM send-keys -t t C-q
-	i=0
-	until $TM capture-pane -p -t t | grep -q "__EXIT__"; do
-		i=$((i + 1)); [ $i -gt 50 ] && break; sleep 0.1; done
-	$TM kill-server
+	keys C-q
+	wait_for "__EXIT__" 50
+	tmx kill-server
 	if perl -0777 -ne '
 		my @bad;
 		push @bad, "OSC" if /\e\]/;
@@ -169,5 +156,4 @@ if [ -n "$TMUX_BIN" ]; then
 	shown "$D/app.raw" '\u202e' "the application: the agency's bidi override"
 fi
 
-echo "terminal: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
