@@ -20,31 +20,6 @@ LIMIT=${BAD_FILES_TIMEOUT:-120}	# seconds; generous for the ASan build
 export LC_ALL=C.UTF-8
 unset LANGUAGE
 
-# run CMD...: run it with the time limit, stdout+stderr to $T/out, status
-# in $rc (124: it hung).
-run() {
-	timeout -k 5 "$LIMIT" "$@" >"$T/out" 2>&1
-	rc=$?
-}
-
-# status WANT WHAT
-status() {
-	if [ "$rc" -eq "$1" ]; then ok; else
-		if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
-			bad "$2: hung (no answer in $LIMIT s)"
-		else
-			bad "$2: exit $rc, wanted $1"
-		fi
-		head -c 2000 "$T/out" >&2
-	fi
-}
-
-# has STRING WHAT
-has() {
-	if grep -qF -- "$1" "$T/out"; then ok; else
-		bad "$2: no '$1' in:"; head -c 2000 "$T/out" >&2; echo >&2; fi
-}
-
 # quiet WHAT: no control character reached the terminal (a file must not
 # be able to retitle, clear or recolour it).
 ctl=$(printf '[\001-\010\013-\037\177]')
@@ -69,30 +44,30 @@ refused() {
 # --prev and new --from each refuse NAME with its reason; check and
 # export with one line; export and new write nothing.
 refuse_all() {
-	run "$GK" check "$1"
+	limited "$GK" check "$1"
 	status 2 "check $1"
-	has "$2" "check $1"
+	said "$2" "check $1"
 	refused "check $1" "$1"
 	quiet "check $1"
 	rm -f "$T/export.txt"
-	run "$GK" export -f text -o "$T/export.txt" "$1"
+	limited "$GK" export -f text -o "$T/export.txt" "$1"
 	status 2 "export $1"
-	has "$2" "export $1"
+	said "$2" "export $1"
 	refused "export $1" "$1"
 	if [ -e "$T/export.txt" ]; then bad "export $1 wrote a file"; else ok; fi
-	run "$GK" diff "$1" "$GOOD"
+	limited "$GK" diff "$1" "$GOOD"
 	status 2 "diff $1 GOOD"
-	has "$2" "diff $1 GOOD"
-	run "$GK" diff "$GOOD" "$1"
+	said "$2" "diff $1 GOOD"
+	limited "$GK" diff "$GOOD" "$1"
 	status 2 "diff GOOD $1"
-	has "$2" "diff GOOD $1"
-	run "$GK" check --prev "$1" "$GOOD"
+	said "$2" "diff GOOD $1"
+	limited "$GK" check --prev "$1" "$GOOD"
 	status 2 "check --prev $1"
-	has "$2" "check --prev $1"
+	said "$2" "check --prev $1"
 	rm -f "$T/new.csv"
-	run "$GK" new --from "$1" -o "$T/new.csv"
+	limited "$GK" new --from "$1" -o "$T/new.csv"
 	status 2 "new --from $1"
-	has "$2" "new --from $1"
+	said "$2" "new --from $1"
 	if [ -e "$T/new.csv" ]; then bad "new --from $1 wrote a file"; else ok; fi
 }
 
@@ -108,15 +83,15 @@ while IFS=$tab read -r file want sub; do
 		refuse_all "$file" "$sub"
 		continue
 	fi
-	run "$GK" check "$file"
+	limited "$GK" check "$file"
 	status "$want" "check $file"
-	has "$sub" "check $file"
+	said "$sub" "check $file"
 	quiet "check $file"
 	case $sub in
 	*'行）')	# a value invalid for its cell: opened, flagged R5
-		run "$GK" check --format=csv "$file"
+		limited "$GK" check --format=csv "$file"
 		status "$want" "check --format=csv $file"
-		has "$file,R5,error," "check --format=csv $file"
+		said "$file,R5,error," "check --format=csv $file"
 		;;
 	esac
 done <"$BAD/EXPECT"
@@ -137,14 +112,14 @@ mkdir county
 cp "$BAD"/*.csv county/
 mkfifo county/zz-fifo.csv
 mkdir county/zz-folder.csv
-run "$GK" sum -o "$T/county-sum.csv" county
+limited "$GK" sum -o "$T/county-sum.csv" county
 status 2 "sum of the corpus"
 while IFS=$tab read -r file want sub; do
 	case $file in '#'*|'') continue ;; esac
-	[ "$want" -eq 2 ] && has "[无法读取] county/$file" "sum names $file"
+	[ "$want" -eq 2 ] && said "[无法读取] county/$file" "sum names $file"
 done <"$BAD/EXPECT"
-has "[无法读取] county/zz-fifo.csv" "sum names the fifo"
-has "[无法读取] county/zz-folder.csv" "sum names the folder"
+said "[无法读取] county/zz-fifo.csv" "sum names the fifo"
+said "[无法读取] county/zz-folder.csv" "sum names the folder"
 rm -rf county county-sum.csv
 
 # A 100 MB line with no line end: no header.
@@ -156,9 +131,9 @@ rm -f line100m.csv
 { printf 'key,label,value\r\nmeta.format,格式,2021\r\n'
   printf 't3.new.natural,x,1000000000000000000000000000000\r\ntext.s1,x,"'
   head -c 100000000 /dev/zero | tr '\0' a; printf '"\r\n'; } >text100m.csv
-run "$GK" check --format=csv text100m.csv
+limited "$GK" check --format=csv text100m.csv
 status 1 "check text100m.csv"
-has "text100m.csv,R5,error,t3.new.natural," "check text100m.csv"
+said "text100m.csv,R5,error,t3.new.natural," "check text100m.csv"
 rm -f text100m.csv
 
 # A 64 GB file (sparse: it takes no room) is refused before any reading
@@ -180,7 +155,7 @@ refuse_all records1m.csv "records1m.csv:10003: "
 rm -f records1m.csv
 { cat "$GOOD"; awk 'BEGIN { for (i = 1; i <= 1000000; i++) printf ",,\r\n" }'
 } >empty1m.csv
-run "$GK" check empty1m.csv
+limited "$GK" check empty1m.csv
 status 0 "check empty1m.csv (a good report and a million empty rows)"
 rm -f empty1m.csv
 
@@ -190,7 +165,7 @@ mkdir folder.csv
 refuse_all folder.csv "folder.csv: 这是一个文件夹"
 mkfifo fifo.csv
 refuse_all fifo.csv "fifo.csv: 不是普通文件"
-run "$GK" check /dev/zero
+limited "$GK" check /dev/zero
 status 2 "check /dev/zero"
 refused "check /dev/zero" /dev/zero
 refuse_all missing.csv "missing.csv: 无法打开：文件或文件夹不存在"
@@ -215,9 +190,9 @@ if "$GK" import --help >/dev/null 2>&1; then
 	mkfifo imp-fifo.txt
 	for f in imp-empty.txt imp-random.txt imp-nul.txt imp-notutf8.txt \
 	    imp-folder.txt imp-fifo.txt; do
-		run "$GK" import -o "$T/imp-out.csv" "$f"
+		limited "$GK" import -o "$T/imp-out.csv" "$f"
 		status 2 "import $f"
-		has "$f" "import $f"
+		said "$f" "import $f"
 		if [ -e "$T/imp-out.csv" ]; then
 			bad "import $f wrote a report"; rm -f "$T/imp-out.csv"
 		else ok; fi
@@ -225,7 +200,7 @@ if "$GK" import --help >/dev/null 2>&1; then
 	# Texts that once crashed the importer (found by fuzzing).
 	for f in "$BAD"/import/*.txt; do
 		[ -f "$f" ] || continue
-		run "$GK" import -o "$T/imp-old.csv" "$f"
+		limited "$GK" import -o "$T/imp-old.csv" "$f"
 		case $rc in
 		0|1|2) ok ;;
 		*) bad "import $(basename "$f"): exit $rc"; head -c 2000 "$T/out" >&2 ;;
@@ -238,7 +213,7 @@ if "$GK" import --help >/dev/null 2>&1; then
 			# Cut in the middle of a character and of a table.
 			n=$(($(wc -c <"$f") / 2 + 1))
 			head -c "$n" "$f" >imp-cut.txt
-			run "$GK" import -o "$T/imp-cut.csv" imp-cut.txt
+			limited "$GK" import -o "$T/imp-cut.csv" imp-cut.txt
 			case $rc in
 			0|1|2) ok ;;
 			*) bad "import of a cut $(basename "$f"): exit $rc"

@@ -14,6 +14,11 @@
 #   finish       prints the closing line "NAME: N passed, N failed" (NAME is
 #                the script's) and exits 0 if nothing failed, 1 otherwise
 #   wait_file FILE STRING [TENTHS]   poll a file, 5 s by default
+#   limited CMD...  CMD with a time limit of $LIMIT seconds (60 unless the
+#                script sets LIMIT), stdout and stderr into $D/out, its
+#                status into $rc (124 or 137: it hung)
+#   status WANT WHAT, said STRING WHAT   count a check on the last limited
+#                command: its status is WANT; its output holds STRING
 # and, after need_tmux, the terminal:
 #   tmx ARGS     tmux on this script's private server (its own -L socket)
 #   new_session WIDTH HEIGHT [new-session options] [COMMAND]
@@ -79,6 +84,26 @@ wait_file() {
 		i=$((i + 1))
 	done
 	return 1
+}
+
+LIMIT=60
+limited() {
+	timeout -k 5 "$LIMIT" "$@" >"$D/out" 2>&1
+	rc=$?
+}
+status() {
+	if [ "$rc" -eq "$1" ]; then ok; else
+		if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+			bad "$2: hung (no answer in $LIMIT s)"
+		else
+			bad "$2: exit $rc, wanted $1"
+		fi
+		head -c 2000 "$D/out" >&2
+	fi
+}
+said() {
+	if grep -qF -- "$1" "$D/out"; then ok; else
+		bad "$2: no '$1' in:"; head -c 2000 "$D/out" >&2; echo >&2; fi
 }
 
 # ---- tmux ------------------------------------------------------------------
