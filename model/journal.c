@@ -765,7 +765,6 @@ lock_path(const char *report_path)
 enum lock_status
 lock_take(const char *report_path, struct lock **out, char **holder)
 {
-	struct flock	 fl;
 	struct lock	*l;
 	struct passwd	*pw;
 	char		 host[256] = "?", who[600], *p;
@@ -786,10 +785,7 @@ lock_take(const char *report_path, struct lock **out, char **holder)
 		free(p);
 		return LOCK_FAILED;
 	}
-	memset(&fl, 0, sizeof fl);
-	fl.l_type = F_WRLCK;
-	fl.l_whence = SEEK_SET;
-	if (fcntl(fd, F_SETLK, &fl) == -1) {
+	if (safeio_trylock(fd) == -1) {
 		if (errno == EACCES || errno == EAGAIN) {
 			n = read(fd, who, sizeof who - 1);
 			who[n > 0 ? n : 0] = '\0';

@@ -258,12 +258,22 @@ safeio_keep_aside(const char *path)
 	return NULL;
 }
 
+int
+safeio_trylock(int fd)
+{
+	struct flock	 fl;
+
+	memset(&fl, 0, sizeof fl);
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	return fcntl(fd, F_SETLK, &fl);
+}
+
 /* Remove the temporary files that crashed saves of name left in dir:
  * ".NAME.gk-XXXXXX", regular, ours, and not locked by a save under way. */
 static void
 sweep(const char *dir, const char *name)
 {
-	struct flock	 fl;
 	struct dirent	*d;
 	DIR		*dp;
 	char		*prefix, *p, *err;
@@ -285,10 +295,7 @@ sweep(const char *dir, const char *name)
 			free(p);
 			continue;
 		}
-		memset(&fl, 0, sizeof fl);
-		fl.l_type = F_WRLCK;
-		fl.l_whence = SEEK_SET;
-		if (fcntl(fd, F_SETLK, &fl) == 0)
+		if (safeio_trylock(fd) == 0)
 			unlink(p);
 		close(fd);
 		free(p);
@@ -390,12 +397,7 @@ static int
 write_tmp(int fd, const char *tmp, mode_t mode, int (*fill)(int,
     const char *, void *, char **), void *arg, char **why)
 {
-	struct flock	 fl;
-
-	memset(&fl, 0, sizeof fl);
-	fl.l_type = F_WRLCK;
-	fl.l_whence = SEEK_SET;
-	(void)fcntl(fd, F_SETLK, &fl);
+	(void)safeio_trylock(fd);
 	if (fill(fd, tmp, arg, why) == -1 || fchmod(fd, mode) == -1 ||
 	    fsync(fd) == -1)
 		return -1;

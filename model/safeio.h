@@ -52,6 +52,11 @@ const char	*safeio_why(int);
 int		 safeio_open_own(const char *path, int flags, mode_t mode,
 		     char **err);
 
+/* Lock the whole of fd for writing, without waiting (fcntl F_SETLK: a
+ * lock that goes with the process, so a writer that died holds none).
+ * 0, or -1 with errno (EACCES or EAGAIN: another process holds it). */
+int		 safeio_trylock(int fd);
+
 /* The file path names with the symlinks of its last component followed
  * (a dangling link gives the file it would create) and its folder made
  * absolute and canonical; path itself when that fails. Caller frees. */
