@@ -70,16 +70,30 @@ unguard_streams(int status)
 	return status;
 }
 
+static void	vsay(const char *, const char *, const char *, va_list)
+		    __attribute__((format(printf, 3, 0)));
+
+/* One line on stderr: "gkreport: ", the place (when not NULL), the
+ * label, the message. */
+static void
+vsay(const char *where, const char *label, const char *fmt, va_list ap)
+{
+	fputs("gkreport: ", stderr);
+	if (where != NULL)
+		fprintf(stderr, "%s: ", where);
+	fputs(label, stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void
 cli_error(const char *fmt, ...)
 {
 	va_list	 ap;
 
-	fputs("gkreport: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsay(NULL, "", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void
@@ -87,11 +101,9 @@ cli_warn(const char *fmt, ...)
 {
 	va_list	 ap;
 
-	fprintf(stderr, "gkreport: %s", _("警告："));
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsay(NULL, _("警告："), fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void
@@ -99,11 +111,9 @@ cli_warn_at(const char *where, const char *fmt, ...)
 {
 	va_list	 ap;
 
-	fprintf(stderr, "gkreport: %s: %s", where, _("警告："));
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsay(where, _("警告："), fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void
@@ -129,11 +139,9 @@ cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list	 ap;
 
-	fputs("gkreport: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsay(NULL, "", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	if (cmd != NULL)
 		fprintf(stderr, _("用 “gkreport %s --help” 查看用法。\n"), cmd);
 	else

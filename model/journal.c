@@ -112,25 +112,12 @@ seal(struct buf *b, size_t start)
 	buf_add(b, crc);
 }
 
+/* Through the test seam when one is set. */
 static int
 write_all(int fd, const char *s, size_t n)
 {
-	ssize_t	 w;
-
-	while (n > 0) {
-		w = journal_write_fn != NULL ? journal_write_fn(fd, s, n) :
-		    write(fd, s, n);
-		if (w == -1 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			if (w == 0)
-				errno = ENOSPC;
-			return -1;
-		}
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
+	return safeio_write_all(fd, s, n, journal_write_fn != NULL ?
+	    journal_write_fn : write);
 }
 
 char *

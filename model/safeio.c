@@ -304,20 +304,22 @@ sweep(const char *dir, const char *name)
 	closedir(dp);
 }
 
-static int
-write_all(int fd, const char *p, size_t n)
+int
+safeio_write_all(int fd, const void *p, size_t n,
+    ssize_t (*wr)(int, const void *, size_t))
 {
-	while (n > 0) {
-		ssize_t	 w = safeio_write_fn(fd, p, n);
+	const char	*s = p;
+	ssize_t		 w;
 
-		if (w == -1 && errno == EINTR)
+	while (n > 0) {
+		if ((w = wr(fd, s, n)) == -1 && errno == EINTR)
 			continue;
 		if (w <= 0) {
 			if (w == 0)
 				errno = ENOSPC;
 			return -1;
 		}
-		p += w;
+		s += w;
 		n -= (size_t)w;
 	}
 	return 0;
@@ -377,7 +379,7 @@ fill_bytes(int fd, const char *tmp, void *arg, char **err)
 {
 	const struct bytes	*b = arg;
 
-	return write_all(fd, b->data, b->len);
+	return safeio_write_all(fd, b->data, b->len, safeio_write_fn);
 }
 
 int

@@ -86,6 +86,12 @@ bool		 safeio_is_report(const char *path);
  * errno set. */
 char		*safeio_keep_aside(const char *path);
 
+/* Write all n bytes of p to fd through wr (each caller passes its own
+ * test seam), again after EINTR; a write of nothing is a full disk
+ * (ENOSPC). 0, or -1 with errno. */
+int		 safeio_write_all(int fd, const void *p, size_t n,
+		     ssize_t (*wr)(int, const void *, size_t));
+
 /* Test seam: the write used by safeio_save (a full disk is simulated by
  * replacing it). */
 extern ssize_t	(*safeio_write_fn)(int, const void *, size_t);
