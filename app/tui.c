@@ -683,14 +683,16 @@ close_report(struct tui *t)
 }
 
 /* The application's state for a report to be opened; the terminal's
- * colours are kept. */
+ * colours and the clerk's choice of last year's figures (F4: after F9
+ * they are the report just left) are kept. */
 static void
 fresh_tui(struct tui *t)
 {
-	bool	 colors = t->colors;
+	bool	 colors = t->colors, last_year = t->last_year;
 
 	memset(t, 0, sizeof *t);
 	t->colors = colors;
+	t->last_year = last_year;
 	t->te_dirty = -1;
 	t->last_field = -1;
 	make_screens(t);

@@ -294,6 +294,15 @@ tmx resize-window -t "e2e:$W" -x 80 -y 24 2>/dev/null ||
 check "自然人     上年" "F4: 80 columns, the cursor's column and last year's"
 keys End
 check "总计     上年" "F4: 80 columns, the last column's pair after End"
+# F9 goes on to the year after with F4 still on: last year is now the
+# report just left.
+keys F9
+check "以本报告开始下一年度" "F4: F9 asks"
+keys y
+check "已打开下一年度的报告" "F4: the year after is open"
+keys Tab Tab
+check "三、收到和处理政府信息公开申请情况" "F4: on 三 of the year after"
+check "自然人     上年" "F4: still on after F9"
 keys C-q
 
 # ---- 12. the help in plain Chinese -----------------------------------------
