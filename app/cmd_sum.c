@@ -325,6 +325,7 @@ write_html(struct run *run, const struct report *total)
 {
 	struct sumhtml	 page;
 	struct buf	 b, safe = { 0 };
+	int		 ndup = 0;
 
 	memset(&page, 0, sizeof page);
 	page.title = run->agency;
@@ -335,13 +336,16 @@ write_html(struct run *run, const struct report *total)
 	page.review = run->review != NULL;
 	if (run->prev != NULL) {
 		page.prev_count = sumrun_prev_totals(run->prev, run->flags,
-		    page.prev_fig, &page.prev_have);
+		    page.prev_fig, &page.prev_have, &ndup);
 		if (page.prev_count == -1) {
 			cli_error(_("%s: 无法读取文件夹：%s"), run->prev,
 			    safeio_why(errno));
 			run->trouble = true;
 		} else
 			page.have_prev = true;
+		if (ndup > 0)
+			cli_warn_at(run->prev, _("上年的文件夹中有 %d 份重复的报告"
+			    "（同一单位、同一年度），只计第一份"), ndup);
 	}
 	memset(&b, 0, sizeof b);
 	sumhtml_render(&page, &b);

@@ -86,9 +86,10 @@ void		 sumrun_input_fini(struct input *);
 /* Read every input in turn (the run's own outputs skipped): each unit's
  * verdict printed, its figures added, its row kept when asked for. */
 void		 sumrun_walk(struct run *, const struct input *, int nin);
-/* Last year's totals: a quiet sum of the folder's reports. The number of
- * units added, or -1 when the folder cannot be read. */
+/* Last year's totals: a quiet sum of the folder's reports, a second
+ * report of the same agency and year left out (*ndup counts them). The
+ * number of units added, or -1 when the folder cannot be read. */
 int		 sumrun_prev_totals(const char *dir, int flags,
-		     int64_t fig[UNITS_NFIGS], uint64_t *have);
+		     int64_t fig[UNITS_NFIGS], uint64_t *have, int *ndup);
 
 #endif

@@ -426,22 +426,30 @@ one_file(struct run *run, int unit, const char *dir, const char *name)
 	free(path);
 }
 
-/* Last year's totals: a quiet sum of the folder's reports. The number of
- * units added, or -1 when the folder cannot be read. */
+/* Last year's totals: a quiet sum of the folder's reports, a second
+ * report of the same agency and year left out (as --skip-duplicates does
+ * for this year's: a unit sent twice must not count twice in the change
+ * against last year). The number of units added, or -1 when the folder
+ * cannot be read. */
 int
 sumrun_prev_totals(const char *dir, int flags, int64_t fig[UNITS_NFIGS],
-    uint64_t *have)
+    uint64_t *have, int *ndup)
 {
 	struct input	 in;
 	struct sum	*s = sum_new(flags);
+	struct dupset	*dups = dupset_new();
 	struct report	*r;
+	const char	*agency, *fdir, *fname;
 	char		*path, *err = NULL;
+	int64_t		 year;
 	size_t		 i;
 	int		 n;
 
+	*ndup = 0;
 	memset(&in, 0, sizeof in);
 	in.arg = dir;
 	if (read_folder(&in) == -1) {
+		dupset_free(dups);
 		sum_free(s);
 		return -1;
 	}
@@ -450,13 +458,19 @@ sumrun_prev_totals(const char *dir, int flags, int64_t fig[UNITS_NFIGS],
 		if ((r = csvio_load(path, NULL, &err)) == NULL) {
 			free(err);
 			err = NULL;
-		} else {
-			if (sum_add(s, r, &err) == -1) {
-				free(err);
-				err = NULL;
-			}
-			report_free(r);
+			free(path);
+			continue;
 		}
+		agency = report_get(r, F_AGENCY);
+		if (agency != NULL && report_value(r, F_YEAR, &year) &&
+		    dupset_check(dups, agency, (int)year, dir, in.names[i],
+		    &fdir, &fname))
+			(*ndup)++;
+		else if (sum_add(s, r, &err) == -1) {
+			free(err);
+			err = NULL;
+		}
+		report_free(r);
 		free(path);
 	}
 	r = sum_report(s, NULL);
@@ -464,6 +478,7 @@ sumrun_prev_totals(const char *dir, int flags, int64_t fig[UNITS_NFIGS],
 	n = sum_count(s);
 	report_free(r);
 	sum_free(s);
+	dupset_free(dups);
 	sumrun_input_fini(&in);
 	return n;
 }

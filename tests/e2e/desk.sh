@@ -102,6 +102,18 @@ run sum --html="$D/p2.html" --units="$D/u2.csv" --prev="$D/prev" \
 grep -q '<th>上年</th><th>增减</th><th>增减率(%)</th>' "$D/p2.html" && ok ||
     bad "--prev: the totals show last year and the change"
 grep -q '<p>上年：30 个单位的报告。</p>' "$D/p2.html" && ok || bad "--prev: last year's count"
+# A unit sent twice last year counts once in the change, and it is said.
+cp "$D/prev/unit-00003.csv" "$D/prev/unit-00003-again.csv"
+run sum --html="$D/p3.html" --prev="$D/prev" "$C"
+grep -q '<p>上年：30 个单位的报告。</p>' "$D/p3.html" && ok ||
+    bad "--prev: a duplicate last year is counted once"
+grep -q "上年的文件夹中有 1 份重复的报告" "$D/err" && ok ||
+    bad "--prev: the duplicate last year is said"
+sed -n '/<th>上年<\/th>/,/<\/table>/p' "$D/p2.html" >"$D/t2"
+sed -n '/<th>上年<\/th>/,/<\/table>/p' "$D/p3.html" >"$D/t3"
+[ -s "$D/t2" ] && cmp -s "$D/t2" "$D/t3" && ok ||
+    bad "--prev: last year's totals are the same with the duplicate"
+rm "$D/prev/unit-00003-again.csv"
 if command -v python3 >/dev/null 2>&1; then
 	python3 "$TOP_SRCDIR/tests/e2e/desk-page.py" "$D/p2.html" "$D/u2.csv" \
 	    >"$D/py" 2>&1 && ok || { bad "the page with last year agrees"; cat "$D/py"; }
