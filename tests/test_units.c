@@ -317,6 +317,41 @@ Test(units, dupset_finds_the_same_agency_and_year)
 	dupset_free(d);
 }
 
+/* The same unit typed another day: spaces and full-width letters aside,
+ * it is the same agency; another name is not. */
+Test(units, dupset_matches_an_agency_typed_with_other_spaces_or_widths)
+{
+	struct dupset	*d = dupset_new();
+	const char	*dir, *name;
+
+	cr_assert_not(dupset_check(d, "县教育局", 2024, "c", "a.csv", &dir,
+	    &name));
+	cr_assert_not(dupset_check(d, "县（区）教育局", 2024, "c", "b.csv",
+	    &dir, &name));
+	cr_assert_not(dupset_check(d, "县ABC局", 2024, "c", "c.csv", &dir,
+	    &name));
+	cr_expect(dupset_check(d, "县教育局 ", 2024, "c", "d.csv", &dir,
+	    &name));
+	cr_expect(dupset_check(d, "县　教育局", 2024, "c", "e.csv", &dir,
+	    &name));
+	cr_expect(dupset_check(d, "县\u00a0教育局", 2024, "c", "f.csv", &dir,
+	    &name));
+	cr_expect_str_eq(name, "a.csv");
+	cr_expect(dupset_check(d, "县(区)教育局", 2024, "c", "g.csv", &dir,
+	    &name));
+	cr_expect_str_eq(name, "b.csv");
+	cr_expect(dupset_check(d, "县ＡＢＣ局", 2024, "c", "h.csv", &dir,
+	    &name));
+	cr_expect_not(dupset_check(d, "县教育厅", 2024, "c", "i.csv", &dir,
+	    &name));
+	cr_expect_not(dupset_check(d, "县教育局", 2025, "c", "j.csv", &dir,
+	    &name));
+	/* ｀ (U+FF40) is full-width ASCII too; ｟ (U+FF5F) is not. */
+	cr_expect_not(dupset_check(d, "县｟局", 2024, "c", "k.csv", &dir,
+	    &name));
+	dupset_free(d);
+}
+
 /* ---- roster ----------------------------------------------------------- */
 
 Test(roster, distance_counts_characters)
