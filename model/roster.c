@@ -23,25 +23,28 @@ struct roster {
 	int		*byname;	/* indexes sorted by norm */
 };
 
-/* The name as compared: spaces gone, （） read as (). Caller frees. */
-static char *
-normalize(const char *s)
+char *
+roster_norm(const char *name)
 {
-	char	*out = xmalloc(strlen(s) + 1), *o = out;
+	const unsigned char	*p = (const unsigned char *)name;
+	char			*out = xmalloc(strlen(name) + 1), *o = out;
+	unsigned		 cp;
 
-	while (*s != '\0') {
-		if (*s == ' ' || *s == '\t' || *s == '\r')
-			s++;
-		else if (strncmp(s, "\xe3\x80\x80", 3) == 0)	/* U+3000 */
-			s += 3;
-		else if (strncmp(s, "（", 3) == 0) {
-			*o++ = '(';
-			s += 3;
-		} else if (strncmp(s, "）", 3) == 0) {
-			*o++ = ')';
-			s += 3;
+	while (*p != '\0') {
+		if (*p == ' ' || *p == '\t' || *p == '\r')
+			p++;
+		else if (p[0] == 0xc2 && p[1] == 0xa0)
+			p += 2;
+		else if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)
+			p += 3;
+		else if (p[0] == 0xef && (p[1] == 0xbc || p[1] == 0xbd) &&
+		    (p[2] & 0xc0) == 0x80 && (cp = 0xf000 |
+		    (unsigned)(p[1] & 0x3f) << 6 | (unsigned)(p[2] & 0x3f)) >=
+		    0xff01 && cp <= 0xff5e) {
+			*o++ = (char)(cp - 0xfee0);
+			p += 3;
 		} else
-			*o++ = *s++;
+			*o++ = (char)*p++;
 	}
 	*o = '\0';
 	return out;
@@ -98,7 +101,7 @@ roster_parse(const char *text, size_t len)
 			line[--n] = '\0';
 		i = (int)strspn(line, " \t");
 		memmove(line, line + i, n - (size_t)i + 1);
-		norm = normalize(line);
+		norm = roster_norm(line);
 		if (*norm == '\0' || line[0] == '#') {
 			free(line);
 			free(norm);
@@ -307,7 +310,7 @@ roster_match(const struct roster *r, const char *const *agencies, int n,
 	for (i = 0; i < n; i++) {
 		if (agencies[i] == NULL)
 			continue;
-		norm = normalize(agencies[i]);
+		norm = roster_norm(agencies[i]);
 		if ((k = find(r, norm)) >= 0) {
 			reported[k] = true;
 			free(norm);

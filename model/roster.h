@@ -45,6 +45,10 @@ const char	*roster_name(const struct roster *, int i);
 void		 roster_match(const struct roster *, const char *const *agencies,
 		     int n, struct roster_result *res);
 void		 roster_result_fini(struct roster_result *);
+/* A unit's name as compared, by the roster and by sum's duplicates:
+ * spaces (ASCII, CR, U+00A0, U+3000) gone and full-width ASCII (U+FF01 to
+ * U+FF5E, （） among them) read as ASCII. Caller frees. */
+char		*roster_norm(const char *name);
 /* Levenshtein distance between two UTF-8 strings, counted in
  * characters. */
 int		 roster_distance(const char *a, const char *b);

@@ -12,6 +12,7 @@
 #include "csvout.h"
 #include "nls.h"
 #include "number.h"
+#include "roster.h"
 #include "schema.h"
 #include "units.h"
 #include "xmalloc.h"
@@ -621,42 +622,15 @@ dupset_free(struct dupset *d)
 	free(d);
 }
 
-/* FNV-1a from a seed over the agency as compared, the year mixed in,
- * then a final mix. The agency as compared: spaces (ASCII, U+00A0,
- * U+3000) left out and full-width ASCII (U+FF01–U+FF5E) as ASCII, so that
- * "县教育局 " and "县（区）教育局" are "县教育局" and "县(区)教育局" as
- * clerks type them on other days. */
+/* FNV-1a from a seed, the year mixed in, then a final mix. */
 static uint64_t
 dup_hash(uint64_t h, const char *agency, int year)
 {
-	const unsigned char	*p = (const unsigned char *)agency;
-	unsigned		 c, cp;
+	const unsigned char *p;
 
-	while ((c = *p) != '\0') {
-		if (c == ' ' || c == '\t') {
-			p++;
-			continue;
-		}
-		if (c == 0xc2 && p[1] == 0xa0) {
-			p += 2;
-			continue;
-		}
-		if (c == 0xe3 && p[1] == 0x80 && p[2] == 0x80) {
-			p += 3;
-			continue;
-		}
-		if (c == 0xef && (p[1] == 0xbc || p[1] == 0xbd) &&
-		    (p[2] & 0xc0) == 0x80) {
-			cp = 0xf000 | (unsigned)(p[1] & 0x3f) << 6 |
-			    (unsigned)(p[2] & 0x3f);
-			if (cp >= 0xff01 && cp <= 0xff5e) {
-				c = cp - 0xff01 + 0x21;
-				p += 2;
-			}
-		}
-		h ^= c;
+	for (p = (const unsigned char *)agency; *p != '\0'; p++) {
+		h ^= *p;
 		h *= UINT64_C(0x100000001b3);
-		p++;
 	}
 	h ^= (uint64_t)(unsigned)year;
 	h *= UINT64_C(0x100000001b3);
@@ -692,9 +666,14 @@ dupset_check(struct dupset *d, const char *agency, int year,
     const char *dir, const char *name, const char **first_dir,
     const char **first_name)
 {
-	uint64_t	 h1 = dup_hash(UINT64_C(0xcbf29ce484222325), agency, year);
-	uint64_t	 h2 = dup_hash(UINT64_C(0x84222325cbf29ce4), agency, year);
+	/* The agency as the roster compares it: "县（区）教育局 " typed
+	 * another day is "县(区)教育局". */
+	char		*norm = roster_norm(agency);
+	uint64_t	 h1 = dup_hash(UINT64_C(0xcbf29ce484222325), norm, year);
+	uint64_t	 h2 = dup_hash(UINT64_C(0x84222325cbf29ce4), norm, year);
 	size_t		 j;
+
+	free(norm);
 
 	if (h1 == 0)
 		h1 = 1;

@@ -399,6 +399,26 @@ Test(roster, lists_missing_and_unknown_with_suggestions)
 	roster_free(ro);
 }
 
+/* The roster compares names as the duplicates do (roster_norm): a name
+ * reported with full-width letters or a no-break space is on the roster. */
+Test(roster, compares_names_as_the_duplicates_do)
+{
+	static const char text[] = "县第1中学\n县ABC局\n县（区）财政局\n";
+	struct roster		*ro = roster_parse(text, sizeof text - 1);
+	struct roster_result	 res;
+	const char		*ag[] = { "县第１中学", "县\u00a0ABC局",
+	    "县(区)财政局 " };
+	char			*n = roster_norm(" 县（Ａ）\u3000局\r");
+
+	cr_expect_str_eq(n, "县(A)局");
+	free(n);
+	roster_match(ro, ag, 3, &res);
+	cr_expect_eq(res.nmissing, 0);
+	cr_expect_eq(res.nunknown, 0);
+	roster_result_fini(&res);
+	roster_free(ro);
+}
+
 /* ---- review ------------------------------------------------------------ */
 
 static char *
