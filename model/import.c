@@ -1578,18 +1578,15 @@ choose_headings(struct importer *im, const char *text, size_t len)
 {
 	struct heading		*c = NULL;
 	char			 buf[3 * 80 + 1];
-	size_t			 pos = 0, e;
+	size_t			 pos = 0, e, next;
 	int			 n = 0, cap = 0, no = 0, s;
 	bool			 exact;
 
-	/* The physical lines, numbered as the layout stage numbers them
-	 * (\n, \r\n, \r or a form feed ends one). A heading is short and
-	 * passes the layout stage as it is. */
-	while (pos < len && n < MAXHEADS) {
+	/* The physical lines, numbered as the layout stage numbers them. A
+	 * heading is short and passes the layout stage as it is. */
+	for (; pos < len && n < MAXHEADS; pos = next) {
 		no++;
-		for (e = pos; e < len && text[e] != '\n' && text[e] != '\r' &&
-		    text[e] != '\f'; e++)
-			;
+		e = imp_line_end(text, len, pos, &next);
 		if (e - pos < sizeof buf) {
 			memcpy(buf, text + pos, e - pos);
 			buf[e - pos] = '\0';
@@ -1603,9 +1600,6 @@ choose_headings(struct importer *im, const char *text, size_t len)
 				n++;
 			}
 		}
-		if (e + 1 < len && text[e] == '\r' && text[e + 1] == '\n')
-			e++;
-		pos = e + 1;
 	}
 
 	im->nheads = longest_run(c, n);

@@ -36,6 +36,13 @@ struct lay_line {
 
 struct implayout;
 
+/* The physical line of text[0..len) at pos: where it ends (its \n, \r\n,
+ * \r or form feed, or len), *next where the next one starts. The layout
+ * stage numbers lines by this, and so does anything that must name the
+ * same lines. */
+size_t		 imp_line_end(const char *text, size_t len, size_t pos,
+		     size_t *next);
+
 /* A reader of text[0..len) (UTF-8, not copied; it must outlive it). */
 struct implayout	*implayout_new(const char *text, size_t len);
 void		 implayout_free(struct implayout *);

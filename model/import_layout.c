@@ -1278,15 +1278,25 @@ aligned_block(struct implayout *l)
 
 /* ---- the reader ------------------------------------------------------- */
 
+size_t
+imp_line_end(const char *text, size_t len, size_t pos, size_t *next)
+{
+	size_t	 e = pos;
+
+	while (e < len && text[e] != '\n' && text[e] != '\r' &&
+	    text[e] != '\f')
+		e++;
+	*next = e + (e + 1 < len && text[e] == '\r' && text[e + 1] == '\n' ?
+	    2 : 1);
+	return e;
+}
+
 /* Append the physical line at l->pos to l->buf (at offset at). */
 static void
 read_phys(struct implayout *l, size_t at)
 {
-	size_t	 s = l->pos, e = s;
+	size_t	 s = l->pos, next, e = imp_line_end(l->text, l->len, s, &next);
 
-	while (e < l->len && l->text[e] != '\n' && l->text[e] != '\r' &&
-	    l->text[e] != '\f')
-		e++;
 	if (at + e - s + 1 > l->cap) {
 		while (at + e - s + 1 > l->cap)
 			l->cap = l->cap < 64 ? 64 : l->cap * 2;
@@ -1294,10 +1304,7 @@ read_phys(struct implayout *l, size_t at)
 	}
 	memcpy(l->buf + at, l->text + s, e - s);
 	l->buf[at + e - s] = '\0';
-	if (e < l->len && l->text[e] == '\r' && e + 1 < l->len &&
-	    l->text[e + 1] == '\n')
-		e++;
-	l->pos = e + 1;
+	l->pos = next;
 	l->phys++;
 }
 
