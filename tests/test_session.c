@@ -297,6 +297,20 @@ mostly_empty(void)
 	return s;
 }
 
+/* Table t emptied cell by cell, then F6: each cell a 0 of F6's. */
+static void
+emptied_then_f6(struct session *s, int t)
+{
+	struct fill_result	 fr;
+	char			*cause = NULL;
+
+	for (int f = sch_tables[t].first_cell;
+	    f < sch_tables[t].first_cell + sch_tables[t].ncells; f++)
+		set_ok(s, schema_field(f)->key, NULL);
+	cr_assert_eq(session_fill(s, t, FILL_ZERO, &fr, &cause), 0, "%s",
+	    cause);
+}
+
 static int	 writes, syncs;
 
 static ssize_t
@@ -404,14 +418,10 @@ Test(session, fill_totals_works_out_zeros_and_its_own_sums_again)
 	struct session		*s = open_ok(rpath);
 	struct fill_result	 fr;
 	char			*cause = NULL;
-	int			 f;
 
 	/* Table 四 emptied, F6, the parts typed: F5 replaces the zeros F6
 	 * put in the totals. */
-	for (f = sch_tables[SCH_T4].first_cell;
-	    f < sch_tables[SCH_T4].first_cell + sch_tables[SCH_T4].ncells; f++)
-		set_ok(s, schema_field(f)->key, NULL);
-	cr_assert_eq(session_fill(s, SCH_T4, FILL_ZERO, &fr, &cause), 0);
+	emptied_then_f6(s, SCH_T4);
 	set_ok(s, "t4.review.maintain", "2");
 	set_ok(s, "t4.review.correct", "1");
 	cr_assert_eq(session_fill(s, SCH_T4, FILL_TOTALS, &fr, &cause), 0);
@@ -437,7 +447,6 @@ Test(session, fill_totals_leaves_a_zero_the_clerk_typed)
 	struct session_undone	 u;
 	struct fill_result	 fr;
 	char			*cause = NULL;
-	int			 f;
 
 	/* A 0 typed in a total beside parts that are not 0: a typo. */
 	set_ok(s, "t4.review.total", "0");
@@ -449,10 +458,7 @@ Test(session, fill_totals_leaves_a_zero_the_clerk_typed)
 
 	/* F6's zeros keep their origin through an undo and a redo: F5
 	 * still works them out. */
-	for (f = sch_tables[SCH_T4].first_cell;
-	    f < sch_tables[SCH_T4].first_cell + sch_tables[SCH_T4].ncells; f++)
-		set_ok(s, schema_field(f)->key, NULL);
-	cr_assert_eq(session_fill(s, SCH_T4, FILL_ZERO, &fr, &cause), 0);
+	emptied_then_f6(s, SCH_T4);
 	cr_assert_eq(session_undo(s, false, &u, &cause), 1);
 	cr_assert_eq(session_undo(s, true, &u, &cause), 1);
 	set_ok(s, "t4.review.maintain", "2");
@@ -473,14 +479,10 @@ Test(session, fill_totals_takes_a_loaded_zero_for_f6s)
 	struct session		*s = open_ok(rpath);
 	struct fill_result	 fr;
 	char			*cause = NULL;
-	int			 f;
 
 	/* F6, saved, reopened: who put the zeros is not in the file; a 0
 	 * total is taken for F6's and worked out, as before the save. */
-	for (f = sch_tables[SCH_T4].first_cell;
-	    f < sch_tables[SCH_T4].first_cell + sch_tables[SCH_T4].ncells; f++)
-		set_ok(s, schema_field(f)->key, NULL);
-	cr_assert_eq(session_fill(s, SCH_T4, FILL_ZERO, &fr, &cause), 0);
+	emptied_then_f6(s, SCH_T4);
 	cr_assert_eq(session_save(s, NULL, 0, &cause), SAVE_OK, "%s", cause);
 	session_discard(s);
 	s = open_ok(rpath);

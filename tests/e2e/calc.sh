@@ -29,6 +29,15 @@ awk -F, 'BEGIN { OFS = "," }
 cp "$TOP/examples/hongze-2024.csv" "$D/hongze.csv"
 cp "$TOP/examples/lushi-xzsp-2024.csv" "$D/lushi.csv"
 
+# to_csv OUTDIR BOOK.xlsx AS_SHOWN: LibreOffice writes every sheet to its
+# own CSV (the last token, -1), UTF-8 (76), the figures as shown (the 9th
+# token true) or as values (false); its messages in $D/lo.log.
+to_csv() {
+	"$SOFFICE" -env:UserInstallation="file://$D/profile" --headless \
+	    --convert-to "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,$3,false,false,-1" \
+	    --outdir "$1" "$2" >"$D/lo.log" 2>&1
+}
+
 # Numbers as a reader compares them: "7545.00" and "7545" are one value.
 norm() {
 	tr -d '\r' | sed -e '1s/^\xef\xbb\xbf//' \
@@ -41,11 +50,7 @@ for name in hongze lushi large; do
 	    bad "$name: export -o $name.xlsx failed"
 	"$GK" export -f csv "$D/$name.csv" 2>/dev/null | norm >"$D/$name-gk.csv"
 	mkdir -p "$D/out-$name"
-	# Every sheet to its own CSV (the last token, -1), UTF-8 (76),
-	# figures as values, not as shown (the 9th token, false).
-	if "$SOFFICE" -env:UserInstallation="file://$D/profile" --headless \
-	    --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
-	    --outdir "$D/out-$name" "$D/$name.xlsx" >"$D/lo.log" 2>&1; then
+	if to_csv "$D/out-$name" "$D/$name.xlsx" false; then
 		ok; else bad "$name: LibreOffice could not convert: $(cat "$D/lo.log")"; fi
 	for sheet in 表二 表三 表四 封面与正文; do
 		[ -s "$D/out-$name/$name-$sheet.csv" ] && ok ||
@@ -87,9 +92,7 @@ grep -q "^一、本年新收政府信息公开申请数量,,,$(grep '^t3.new.nat
     "$TOP/tests/data/sum/county" >/dev/null 2>&1
 [ -s "$D/county.xlsx" ] && ok || bad "sum --xlsx wrote no workbook"
 for how in shown:true values:false; do
-	"$SOFFICE" -env:UserInstallation="file://$D/profile" --headless \
-	    --convert-to "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${how#*:},false,false,-1" \
-	    --outdir "$D/sum-${how%%:*}" "$D/county.xlsx" >"$D/lo.log" 2>&1 ||
+	to_csv "$D/sum-${how%%:*}" "$D/county.xlsx" "${how#*:}" ||
 	    bad "sum: LibreOffice could not convert: $(cat "$D/lo.log")"
 done
 tr -d '\r' <"$D/units.csv" | sed '1s/^\xef\xbb\xbf//' >"$D/units-want.csv"
