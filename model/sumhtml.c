@@ -200,8 +200,7 @@ unit_head(const struct sumhtml *p, struct buf *b)
 		buf_add(b, "</th>");
 	}
 	for (k = 0; k < UNITS_NRATES; k++) {
-		h = xasprintf("%s(%%)=%s", _(units_rates[k].label),
-		    _(units_rates[k].formula));
+		h = units_rate_heading(k, false);
 		buf_add(b, "<th data-h=\"");
 		esc(b, h);
 		buf_add(b, "\" title=\"");
@@ -211,7 +210,7 @@ unit_head(const struct sumhtml *p, struct buf *b)
 		buf_add(b, "(%)</th>");
 		free(h);
 		if (units_rates[k].ranked) {
-			h = xasprintf(_("%s排名"), _(units_rates[k].label));
+			h = units_rate_heading(k, true);
 			buf_add(b, "<th data-h=\"");
 			esc(b, h);
 			buf_add(b, "\">");

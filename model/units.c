@@ -330,6 +330,15 @@ units_decision_msgid(int d)
 	    REV_NDECISIONS];
 }
 
+char *
+units_rate_heading(int k, bool rank)
+{
+	if (rank)
+		return xasprintf(_("%s排名"), _(units_rates[k].label));
+	return xasprintf("%s(%%)=%s", _(units_rates[k].label),
+	    _(units_rates[k].formula));
+}
+
 const char *
 units_decision_label(int d)
 {
@@ -506,12 +515,11 @@ head_line(bool review, struct buf *b)
 	for (k = 0; k < UNITS_NFIGS; k++)
 		units_csv_field(b, _(units_figs[k].label), false, false);
 	for (k = 0; k < UNITS_NRATES; k++) {
-		h = xasprintf("%s(%%)=%s", _(units_rates[k].label),
-		    _(units_rates[k].formula));
+		h = units_rate_heading(k, false);
 		units_csv_field(b, h, false, false);
 		free(h);
 		if (units_rates[k].ranked) {
-			h = xasprintf(_("%s排名"), _(units_rates[k].label));
+			h = units_rate_heading(k, true);
 			units_csv_field(b, h, false, false);
 			free(h);
 		}

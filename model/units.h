@@ -137,6 +137,10 @@ char		*units_value_text(int i, int64_t v, char buf[32]);
 const char	*units_status_label(enum unit_status);
 /* A decision as written in the review sheet (待核 ...). Static. */
 const char	*units_decision_label(int decision);
+/* The heading of rate k's column in every units table ("公开率(%)=…",
+ * its formula after the =), or of its rank's column ("公开率排名").
+ * Caller frees. */
+char		*units_rate_heading(int k, bool rank);
 /* The same untranslated (the sheet is read in either language). */
 const char	*units_decision_msgid(int decision);
 

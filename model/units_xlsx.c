@@ -65,12 +65,11 @@ units_heading(struct xsheet *s, bool review)
 	for (k = 0; k < UNITS_NFIGS; k++)
 		xsheet_heading(s, 0, c++, _(units_figs[k].label));
 	for (k = 0; k < UNITS_NRATES; k++) {
-		h = xasprintf("%s(%%)=%s", _(units_rates[k].label),
-		    _(units_rates[k].formula));
+		h = units_rate_heading(k, false);
 		xsheet_heading(s, 0, c++, h);
 		free(h);
 		if (units_rates[k].ranked) {
-			h = xasprintf(_("%s排名"), _(units_rates[k].label));
+			h = units_rate_heading(k, true);
 			xsheet_heading(s, 0, c++, h);
 			free(h);
 		}
